@@ -1,0 +1,152 @@
+// Package catalog reads the rule catalog: every rule launchgate can emit,
+// with its title, severity, taxonomy mapping, help text and examples. The
+// catalog is data (rules/*.yaml, embedded); checks refer to rules by ID.
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// Rule describes one kind of finding.
+type Rule struct {
+	ID       string           `yaml:"id"`
+	Title    string           `yaml:"title"`
+	Severity finding.Severity `yaml:"severity"`
+	// Area is the scorecard row the rule belongs to.
+	Area string `yaml:"area"`
+	// CWE lists weaknesses such as "CWE-306".
+	CWE []string `yaml:"cwe"`
+	// OWASP lists OWASP API Security Top 10 (2023) entries such as
+	// "API2:2023 Broken Authentication".
+	OWASP []string `yaml:"owasp"`
+	// Function names the Go function that implements the rule, for rules
+	// whose logic is code rather than a pattern.
+	Function string `yaml:"function"`
+	// Description says what the rule detects and why it matters.
+	Description string `yaml:"description"`
+	// Help is markdown that says how to fix it.
+	Help string `yaml:"help"`
+	// Examples are inputs the rule must fire on (Match) or stay quiet on.
+	Examples []Example `yaml:"examples"`
+}
+
+// Category is the part of the ID before the slash.
+func (r *Rule) Category() string {
+	c, _, _ := strings.Cut(r.ID, "/")
+	return c
+}
+
+// Example is an input that the rule must match, or must not.
+type Example struct {
+	Name  string `yaml:"name"`
+	Match bool   `yaml:"match"`
+	// File is the name the input is checked under (it decides, say, whether
+	// an env file counts as production); optional.
+	File  string `yaml:"file"`
+	Input string `yaml:"input"`
+}
+
+// Area is one row of the launch-readiness scorecard.
+type Area struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+// Catalog is the loaded, validated rule set.
+type Catalog struct {
+	rules []*Rule
+	byID  map[string]*Rule
+	areas []Area
+}
+
+type file struct {
+	Areas []Area `yaml:"areas"`
+	Rules []Rule `yaml:"rules"`
+}
+
+var idPattern = regexp.MustCompile(`^(openapi|secret|debug|env|cors|transport|ratelimit|probe|dns)/[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads every *.yaml file at the top of fsys.
+func Load(fsys fs.FS) (*Catalog, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(names)
+	c := &Catalog{byID: map[string]*Rule{}}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		var f file
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&f); err != nil {
+			return nil, fmt.Errorf("rules/%s: %w", name, err)
+		}
+		c.areas = append(c.areas, f.Areas...)
+		for i := range f.Rules {
+			r := &f.Rules[i]
+			if _, dup := c.byID[r.ID]; dup {
+				return nil, fmt.Errorf("rules/%s: rule %s is defined twice", name, r.ID)
+			}
+			c.byID[r.ID] = r
+			c.rules = append(c.rules, r)
+		}
+	}
+	for _, r := range c.rules {
+		if err := c.validate(r); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(c.rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	return c, nil
+}
+
+func (c *Catalog) validate(r *Rule) error {
+	switch {
+	case !idPattern.MatchString(r.ID):
+		return fmt.Errorf("rule %q: id must be <category>/<slug> with a known category", r.ID)
+	case r.Title == "" || r.Description == "" || r.Help == "":
+		return fmt.Errorf("rule %s: title, description and help are required", r.ID)
+	case r.Area == "" || !slices.ContainsFunc(c.areas, func(a Area) bool { return a.ID == r.Area }):
+		return fmt.Errorf("rule %s: area %q is not a scorecard area", r.ID, r.Area)
+	case r.Severity >= finding.Never:
+		return fmt.Errorf("rule %s: severity must be critical, high, medium, low or info", r.ID)
+	}
+	for _, cwe := range r.CWE {
+		if !strings.HasPrefix(cwe, "CWE-") {
+			return fmt.Errorf("rule %s: cwe %q must look like CWE-306", r.ID, cwe)
+		}
+	}
+	for _, o := range r.OWASP {
+		if !strings.Contains(o, ":2023 ") {
+			return fmt.Errorf("rule %s: owasp %q must look like \"API2:2023 Broken Authentication\"", r.ID, o)
+		}
+	}
+	return nil
+}
+
+// Rules returns every rule, sorted by ID.
+func (c *Catalog) Rules() []*Rule { return c.rules }
+
+// Rule returns the rule with id, or nil.
+func (c *Catalog) Rule(id string) *Rule { return c.byID[id] }
+
+// Areas returns the scorecard areas in display order.
+func (c *Catalog) Areas() []Area { return c.areas }
+
+// HelpURI is where a rule's documentation lives in the repository.
+func HelpURI(id string) string {
+	return "https://github.com/launchgate/launchgate/blob/main/docs/rules.md#" + strings.ReplaceAll(id, "/", "")
+}

@@ -1,0 +1,63 @@
+// Package check defines what a check is: a named value with the rules it can
+// emit and a Run function, like go/analysis's Analyzer.
+package check
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// Check is one family of static or live checks.
+type Check struct {
+	// Name is short and lowercase ("openapi").
+	Name string
+	// Doc describes the check; its first line is the title.
+	Doc string
+	// Areas are the scorecard rows the check covers when it runs.
+	Areas []string
+	// Rules are the IDs the check can emit.
+	Rules []string
+	// Applies reports whether the check has anything to do for t; a check
+	// that does not apply leaves its areas "not run".
+	Applies func(t *Target) bool
+	// Run examines t and reports through emit. An error means the check
+	// could not do its work; a problem in the checked project is a finding.
+	Run func(ctx context.Context, t *Target, emit func(Report)) error
+}
+
+// Target is what static checks examine.
+type Target struct {
+	// Root is the absolute path of the checkout.
+	Root string
+	// Specs are the OpenAPI documents to check, relative to Root with /.
+	Specs  []string
+	Config *config.Config
+	// Diff is set when only changes in a git range are reported.
+	Diff   *Range
+	Logger *slog.Logger
+}
+
+// Range is a git range BASE..HEAD in the checkout at Target.Root.
+type Range struct {
+	Base, Head string
+}
+
+// Report is what a check says about one problem. The runner fills title,
+// category and severity from the rule catalog.
+type Report struct {
+	Rule    string
+	File    string
+	Line    int
+	Column  int
+	EndLine int
+	URL     string
+	Message string
+	// Key anchors the fingerprint (see finding.Finding.Key).
+	Key string
+	// MinSeverity raises the rule's default severity for this finding (a
+	// mutating route without auth is worse than a read); zero keeps it.
+	MinSeverity finding.Severity
+}

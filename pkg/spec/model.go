@@ -1,0 +1,179 @@
+// Package spec loads OpenAPI 2.0, 3.0 and 3.1 documents into one small model
+// of what the route-auth checks reason about: operations, their effective
+// security, the schemes it names, servers, parameters and responses, each
+// with the file and line it is written at.
+package spec
+
+import "strings"
+
+// Location is where an element is written. File is relative to the scan
+// root with / separators. EndLine, when set, closes the element's block.
+type Location struct {
+	File    string
+	Line    int
+	Column  int
+	EndLine int
+}
+
+// Document is one loaded OpenAPI document (with everything its $refs pull
+// in from other files).
+type Document struct {
+	// File is the root document, relative to the scan root.
+	File string
+	// Version is the openapi or swagger field as written ("2.0", "3.1.0").
+	Version string
+	Loc     Location
+	// Servers are the root servers: 3.x servers, or 2.0 schemes+host+basePath.
+	Servers []Server
+	// Schemes are the defined security schemes by name.
+	Schemes map[string]*SecurityScheme
+	// SchemesLoc is where securitySchemes / securityDefinitions is written;
+	// zero when the document has no such section.
+	SchemesLoc Location
+	// Security is the root security; nil when the document has none.
+	Security *Security
+	// Operations in document order.
+	Operations []*Operation
+	// Partial is set when the strict loader refused the document and the
+	// model was read from the raw YAML: it holds what could be read.
+	Partial bool
+}
+
+// Server is a base URL the API is served from.
+type Server struct {
+	URL string
+	Loc Location
+}
+
+// SecurityScheme is a defined way to authenticate.
+type SecurityScheme struct {
+	Name string
+	// Type is apiKey, http, oauth2, openIdConnect or mutualTLS; a 2.0
+	// "basic" scheme is Type http with Scheme basic.
+	Type string
+	// Scheme is the HTTP scheme for Type http, lowercase (basic, bearer, digest).
+	Scheme string
+	// In is where an apiKey travels: header, query or cookie.
+	In string
+	// ParamName is the apiKey's header, query or cookie name.
+	ParamName string
+	Flows     []OAuthFlow
+	Loc       Location
+}
+
+// OAuthFlow is one OAuth2 flow of a scheme.
+type OAuthFlow struct {
+	// Kind is implicit, password, clientCredentials or authorizationCode
+	// (2.0's application and accessCode are mapped to the 3.x names).
+	Kind             string
+	AuthorizationURL string
+	TokenURL         string
+	Scopes           []string
+	Loc              Location
+}
+
+// Security is a list of alternative requirements: any one satisfies it.
+type Security struct {
+	Requirements []Requirement
+	Loc          Location
+}
+
+// Requirement is a set of schemes that must all be satisfied. An empty
+// Requirement ({}) lets anonymous callers through.
+type Requirement struct {
+	Schemes []SchemeUse
+	Loc     Location
+}
+
+// SchemeUse names a scheme and the scopes (or roles) a requirement asks of it.
+type SchemeUse struct {
+	Name   string
+	Scopes []string
+}
+
+// Disabled reports whether s lets anonymous callers through: no alternative
+// at all ([]) or an empty one ({}).
+func (s *Security) Disabled() bool {
+	if s == nil || len(s.Requirements) == 0 {
+		return true
+	}
+	for _, r := range s.Requirements {
+		if len(r.Schemes) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Operation is one method on one path.
+type Operation struct {
+	// Method is upper case: GET, POST, …
+	Method string
+	// Path is the path template as written, e.g. /invoices/{invoiceId}.
+	Path    string
+	ID      string
+	Summary string
+	Tags    []string
+	// Security is the operation's own security; nil when it inherits the
+	// root's.
+	Security *Security
+	// Parameters are the path item's and the operation's, resolved.
+	Parameters []Parameter
+	Responses  []Response
+	// Extensions are the x- fields of the path item and the operation; the
+	// operation's win.
+	Extensions map[string]any
+	// Servers are operation- or path-level servers.
+	Servers []Server
+	// Loc spans the operation's block.
+	Loc Location
+}
+
+// Key is "METHOD /path", the operation's identity across versions.
+func (o *Operation) Key() string { return o.Method + " " + o.Path }
+
+// Effective returns the security that applies to o in doc.
+func (o *Operation) Effective(doc *Document) *Security {
+	if o.Security != nil {
+		return o.Security
+	}
+	return doc.Security
+}
+
+// Mutating reports whether the method changes state.
+func (o *Operation) Mutating() bool {
+	switch o.Method {
+	case "POST", "PUT", "PATCH", "DELETE":
+		return true
+	}
+	return false
+}
+
+// Response reports whether o declares a response with code (exactly, or
+// through a range such as 4XX).
+func (o *Operation) Response(code string) bool {
+	for _, r := range o.Responses {
+		if r.Code == code || (len(r.Code) == 3 && strings.EqualFold(r.Code[1:], "XX") && r.Code[0] == code[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Parameter is a parameter of an operation.
+type Parameter struct {
+	Name string
+	// In is path, query, header, cookie (or 2.0's body and formData).
+	In  string
+	Loc Location
+}
+
+// Response is a declared response.
+type Response struct {
+	// Code is the status code as written: "200", "4XX", "default".
+	Code string
+	// Headers are the declared response header names.
+	Headers    []string
+	Extensions map[string]any
+	Loc        Location
+}
