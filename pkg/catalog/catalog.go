@@ -148,5 +148,5 @@ func (c *Catalog) Areas() []Area { return c.areas }
 
 // HelpURI is where a rule's documentation lives in the repository.
 func HelpURI(id string) string {
-	return "https://github.com/launchgate/launchgate/blob/main/docs/rules.md#" + strings.ReplaceAll(id, "/", "")
+	return "https://github.com/launchgate/launchgate/blob/main/docs/rules.md#" + anchor(id)
 }

@@ -1,4 +1,11 @@
 // Package config reads and validates .launchgate.yml.
+//
+// Load turns the file into a Config and reports the first problem as one
+// line naming the file and line; Validate then checks rule IDs against the
+// catalog, which this package does not import. The zero Config is the
+// default configuration: its methods supply the defaults (tenant parameter
+// names, admin path patterns) so a missing file and an empty one behave the
+// same.
 package config
 
 import (
@@ -17,10 +24,12 @@ type Config struct {
 	// PublicRoutes are routes meant to be reachable without authentication.
 	PublicRoutes []PublicRoute `yaml:"public_routes"`
 	// TenantParams are parameter names that scope a request to a tenant or
-	// owner (tenantId, orgId, …).
+	// owner (tenantId, orgId, …). They add to DefaultTenantParams.
 	TenantParams []string `yaml:"tenant_params"`
 	// AdminPaths are path patterns (or tags, written "tag:admin") of
-	// operations only administrators may call. Default: /admin.
+	// operations only administrators may call. When set they replace
+	// DefaultAdminPaths, so a project whose /admin is not an admin area can
+	// say so; see IsAdminPath.
 	AdminPaths []string `yaml:"admin_paths"`
 	// Specs and Artifacts add to what scan reads when flags don't say.
 	Specs     []string `yaml:"specs"`
@@ -29,10 +38,15 @@ type Config struct {
 	Exclude []string `yaml:"exclude"`
 	Env     Env      `yaml:"env"`
 	CORS    CORS     `yaml:"cors"`
-	// Severity overrides a rule's severity: rule ID → severity.
+	// Severity overrides a rule's severity: rule ID (or "category/*") →
+	// severity.
 	Severity map[string]finding.Severity `yaml:"severity"`
 	Ignores  []Ignore                    `yaml:"ignores"`
 	Probe    Probe                       `yaml:"probe"`
+
+	// lines maps value paths ("severity.openapi/x") to lines, for the
+	// errors Validate reports after loading.
+	lines map[string]int
 }
 
 // PublicRoute declares a route public, with the reason.
@@ -43,7 +57,8 @@ type PublicRoute struct {
 	// segment, ** for any number.
 	Path   string `yaml:"path"`
 	Reason string `yaml:"reason"`
-	Line   int    `yaml:"-"`
+	// Line is where the route was written in the config file.
+	Line int `yaml:"-"`
 }
 
 // Env lists production environment expectations.
@@ -59,21 +74,34 @@ type CORS struct {
 // Ignore suppresses findings of a rule at a path or with a fingerprint,
 // for a reason, until it expires.
 type Ignore struct {
-	Rule        string    `yaml:"rule"`
-	Path        string    `yaml:"path"`
-	Fingerprint string    `yaml:"fingerprint"`
-	Reason      string    `yaml:"reason"`
-	Expires     time.Time `yaml:"expires"`
-	Line        int       `yaml:"-"`
+	// Rule is a rule ID or a whole category written "openapi/*".
+	Rule string `yaml:"rule"`
+	// Path is a glob over the finding's file, relative to the root with /;
+	// ** spans folders.
+	Path        string `yaml:"path"`
+	Fingerprint string `yaml:"fingerprint"`
+	Reason      string `yaml:"reason"`
+	// Expires is the end (23:59:59 UTC) of the day written in the file.
+	Expires time.Time `yaml:"expires"`
+	// File and Line say where the ignore was written, for notes about it.
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
 }
 
 // Probe configures the live probe.
 type Probe struct {
-	Identities      []Identity                   `yaml:"identities"`
-	Objects         map[string]map[string]string `yaml:"objects"`
-	Login           string                       `yaml:"login"`
-	Critical        []string                     `yaml:"critical"`
-	LatencyBudgetMS int                          `yaml:"latency_budget_ms"`
+	// Identities are users of different tenants; headers may hold ${NAME},
+	// which the probe expands from the environment.
+	Identities []Identity `yaml:"identities"`
+	// Objects maps a tenant to the object IDs it owns, by path-parameter
+	// name.
+	Objects map[string]map[string]string `yaml:"objects"`
+	// Login is the "METHOD /path" the rate-limit probe targets.
+	Login string `yaml:"login"`
+	// Critical are "METHOD /path" routes measured for latency.
+	Critical []string `yaml:"critical"`
+	// LatencyBudgetMS is the p95 budget; zero means the default, 500.
+	LatencyBudgetMS int `yaml:"latency_budget_ms"`
 }
 
 // Identity is one user the probe acts as.
@@ -81,4 +109,15 @@ type Identity struct {
 	Name    string            `yaml:"name"`
 	Tenant  string            `yaml:"tenant"`
 	Headers map[string]string `yaml:"headers"`
+}
+
+// Version is the only config file format version there is.
+const Version = 1
+
+// FileName is the config file scan looks for at the root of a checkout.
+const FileName = ".launchgate.yml"
+
+// Default returns the configuration used when there is no config file.
+func Default() *Config {
+	return &Config{Version: Version}
 }

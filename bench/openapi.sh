@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# Times `launchgate scan` on large real OpenAPI documents next to the
+# kin-openapi load floor and peer linters (vacuum, Spectral), and prints the
+# median wall time, CPU time (user + system) and peak memory, and the ratio
+# of each to the floor.
+#
+# usage: bench/openapi.sh [--quick] [--help]
+#
+# Environment:
+#   RUNS=5                runs per tool and file (median is reported)
+#   TOOLS=launchgate,floor,vacuum,spectral
+#                         tools to run; vacuum-auth is also available
+#   BENCH_SPECS=DIR       folder of *.yaml documents (default ../shared/bench/openapi)
+#   BENCH_WORK=DIR        scratch folder for builds and peer installs
+#                         (default /tmp/launchgate-bench)
+#   BENCH_TIMEOUT=1800    seconds before one run is abandoned
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+specs_dir=${BENCH_SPECS:-$root/../shared/bench/openapi}
+work=${BENCH_WORK:-/tmp/launchgate-bench}
+runs=${RUNS:-5}
+tools=${TOOLS:-launchgate,floor,vacuum,spectral}
+run_timeout=${BENCH_TIMEOUT:-1800}
+vacuum_version=v0.18.5
+
+usage() {
+	sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
+}
+
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--quick)
+		runs=1
+		tools=launchgate,floor
+		;;
+	-h | --help)
+		usage
+		exit 0
+		;;
+	*)
+		echo "openapi.sh: unknown argument $1 (try --help)" >&2
+		exit 2
+		;;
+	esac
+	shift
+done
+
+if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
+	echo "openapi.sh: RUNS must be a positive number, not '$runs'" >&2
+	exit 2
+fi
+if ! /usr/bin/time -f '%e %U %S %M' -o /dev/null true 2>/dev/null; then
+	echo "openapi.sh: GNU time is needed at /usr/bin/time; install it with: apt-get install time" >&2
+	exit 2
+fi
+shopt -s nullglob
+specs=("$specs_dir"/*.yaml)
+shopt -u nullglob
+if [[ ${#specs[@]} -eq 0 ]]; then
+	echo "openapi.sh: no *.yaml documents in $specs_dir (set BENCH_SPECS)" >&2
+	exit 2
+fi
+mkdir -p "$work/logs"
+
+declare -A unavailable=() # tool -> why it cannot run
+declare -A version=()     # tool -> version string for the header
+
+# first_line prints the first non-empty line of a log, for one-line reasons.
+first_line() {
+	grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160 || true
+}
+
+setup_launchgate() {
+	local log=$work/logs/build-launchgate.log
+	if ! (cd "$root" && go build -o "$work/launchgate" ./cmd/launchgate) >"$log" 2>&1; then
+		unavailable[launchgate]="go build ./cmd/launchgate failed: $(first_line "$log")"
+		return
+	fi
+	version[launchgate]=$("$work/launchgate" version 2>/dev/null | head -n1 || true)
+}
+
+setup_floor() {
+	local log=$work/logs/build-floor.log
+	if ! (cd "$root" && go build -o "$work/kinfloor" ./bench/kinfloor) >"$log" 2>&1; then
+		unavailable[floor]="go build ./bench/kinfloor failed: $(first_line "$log")"
+		return
+	fi
+	version[floor]="kin-openapi $(cd "$root" && go list -m -f '{{.Version}}' github.com/getkin/kin-openapi 2>/dev/null || echo '?')"
+}
+
+# setup_vacuum builds vacuum in a scratch module, once per version.
+setup_vacuum() {
+	local dir=$work/vacuum log=$work/logs/build-vacuum.log
+	if [[ ! -x $dir/vacuum ]] || [[ $("$dir/vacuum" version 2>/dev/null || true) != "$vacuum_version" ]]; then
+		if ! command -v go >/dev/null; then
+			unavailable[vacuum]="go is not on PATH"
+			return
+		fi
+		mkdir -p "$dir"
+		if ! (
+			cd "$dir" &&
+				{ [[ -f go.mod ]] || go mod init x; } &&
+				go get "github.com/daveshanley/vacuum@$vacuum_version" &&
+				go build -o vacuum github.com/daveshanley/vacuum
+		) >"$log" 2>&1 </dev/null; then
+			unavailable[vacuum]="building vacuum $vacuum_version failed: $(tail -n1 "$log" | cut -c1-160) (see $log)"
+			return
+		fi
+	fi
+	# Only the OWASP rules, like the Spectral OWASP ruleset, not vacuum's
+	# default style rules.
+	printf '%s\n' 'extends: [[vacuum:oas, off], [vacuum:owasp, all]]' >"$dir/owasp.yaml"
+	# The five OWASP rules about authentication, the closest match to what
+	# launchgate's openapi checks look at.
+	cat >"$dir/auth.yaml" <<-'EOF'
+		extends: [[vacuum:all, off]]
+		rules:
+		  owasp-auth-insecure-schemes: true
+		  owasp-jwt-best-practices: true
+		  owasp-protection-global-unsafe: true
+		  owasp-protection-global-unsafe-strict: true
+		  owasp-protection-global-safe: true
+	EOF
+	version[vacuum]="vacuum $("$dir/vacuum" version 2>/dev/null || echo '?')"
+}
+
+setup_vacuum_auth() {
+	if [[ -z ${version[vacuum]:-} && -z ${unavailable[vacuum]:-} ]]; then
+		setup_vacuum
+	fi
+	if [[ -n ${unavailable[vacuum]:-} ]]; then
+		unavailable[vacuum-auth]=${unavailable[vacuum]}
+		return
+	fi
+	version[vacuum-auth]=${version[vacuum]}
+}
+
+# setup_spectral installs the CLI and the OWASP ruleset with npm, once. The
+# ruleset file sits next to node_modules so that Spectral resolves the
+# package it extends.
+setup_spectral() {
+	local dir=$work/spectral log=$work/logs/install-spectral.log
+	if [[ ! -x $dir/node_modules/.bin/spectral || ! -d $dir/node_modules/@stoplight/spectral-owasp-ruleset ]]; then
+		if ! command -v npm >/dev/null; then
+			unavailable[spectral]="npm is not on PATH (install Node.js)"
+			return
+		fi
+		mkdir -p "$dir"
+		if ! npm install --prefix "$dir" @stoplight/spectral-cli @stoplight/spectral-owasp-ruleset >"$log" 2>&1 </dev/null; then
+			unavailable[spectral]="npm install failed: $(tail -n1 "$log" | cut -c1-160) (see $log)"
+			return
+		fi
+	fi
+	printf '%s\n' 'extends: ["@stoplight/spectral-owasp-ruleset"]' >"$dir/ruleset.yaml"
+	version[spectral]="spectral $("$dir/node_modules/.bin/spectral" --version 2>/dev/null || echo '?')"
+}
+
+# prepare_command sets cmd (the command line) and cmd_dir (where to run it)
+# for one tool on one document.
+prepare_command() {
+	local tool=$1 file=$2
+	cmd_dir=$work
+	case $tool in
+	launchgate)
+		# A folder holding only this document, so that the scan's other
+		# checks find nothing else to read.
+		local tree
+		tree=$work/tree/$(basename "$file" .yaml)
+		mkdir -p "$tree"
+		[[ -f $tree/$(basename "$file") ]] || cp "$file" "$tree/"
+		cmd=("$work/launchgate" scan --spec "$tree/$(basename "$file")" --format sarif --output /dev/null --fail-on never "$tree")
+		;;
+	floor) cmd=("$work/kinfloor" "$file") ;;
+	vacuum) cmd=("$work/vacuum/vacuum" lint -r "$work/vacuum/owasp.yaml" -b -q "$file") ;;
+	vacuum-auth) cmd=("$work/vacuum/vacuum" lint -r "$work/vacuum/auth.yaml" -b -q "$file") ;;
+	spectral) cmd=("$work/spectral/node_modules/.bin/spectral" lint -r "$work/spectral/ruleset.yaml" "$file" -f json -o /dev/null) ;;
+	esac
+}
+
+# accept_status says whether an exit status means the tool did its work:
+# the linters exit 1 when they report problems, which is the expected case.
+accept_status() {
+	local tool=$1 status=$2
+	case $tool in
+	launchgate | floor) [[ $status -eq 0 ]] ;;
+	*) [[ $status -eq 0 || $status -eq 1 ]] ;;
+	esac
+}
+
+median() {
+	sort -g | awk '{v[NR] = $1} END {
+		if (NR == 0) exit
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
+	}'
+}
+
+# ratio prints a / b to one decimal, or - when b is unknown or zero.
+ratio() {
+	awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'
+}
+
+IFS=, read -r -a tool_list <<<"$tools"
+for tool in "${tool_list[@]}"; do
+	case $tool in
+	launchgate | floor | vacuum | spectral) "setup_$tool" ;;
+	vacuum-auth) setup_vacuum_auth ;;
+	*)
+		echo "openapi.sh: unknown tool '$tool' in TOOLS (launchgate, floor, vacuum, vacuum-auth, spectral)" >&2
+		exit 2
+		;;
+	esac
+done
+
+echo "# OpenAPI scan benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each"
+for tool in "${tool_list[@]}"; do
+	if [[ -n ${unavailable[$tool]:-} ]]; then
+		echo "#   $tool: unavailable: ${unavailable[$tool]}"
+	else
+		echo "#   $tool: ${version[$tool]:-}"
+	fi
+done
+echo
+fmt='%-12s %-34s %9s %9s %8s %8s %9s  %s\n'
+# shellcheck disable=SC2059 # the format is a constant
+printf "$fmt" tool file wall_s cpu_s peak_MB x_floor x_floor_cpu note
+
+declare -A floor_seconds=() floor_cpu=()
+for file in "${specs[@]}"; do
+	name=$(basename "$file")
+	# The floor goes first so that every other tool's ratio is known when
+	# its row is printed.
+	ordered=()
+	for tool in "${tool_list[@]}"; do
+		if [[ $tool == floor ]]; then ordered=(floor "${ordered[@]}"); else ordered+=("$tool"); fi
+	done
+	for tool in "${ordered[@]}"; do
+		if [[ -n ${unavailable[$tool]:-} ]]; then
+			# shellcheck disable=SC2059
+			printf "$fmt" "$tool" "$name" - - - - - "unavailable: ${unavailable[$tool]}"
+			continue
+		fi
+		times=() cpus=() rss=() failure=""
+		for ((i = 1; i <= runs; i++)); do
+			measure=$work/logs/time.txt log=$work/logs/$tool-$name.log
+			status=0
+			prepare_command "$tool" "$file"
+			(cd "$cmd_dir" && /usr/bin/time -f '%e %U %S %M' -o "$measure" timeout "$run_timeout" "${cmd[@]}") \
+				>/dev/null 2>"$log" || status=$?
+			if [[ $status -eq 124 ]]; then
+				failure="timed out after ${run_timeout}s"
+				break
+			fi
+			if ! accept_status "$tool" "$status"; then
+				failure="exit $status: $(first_line "$log") (see $log)"
+				break
+			fi
+			if ! read -r seconds user sys kb < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$measure" | tail -n1); then
+				failure="no measurement from /usr/bin/time in $measure"
+				break
+			fi
+			times+=("$seconds")
+			cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
+			rss+=("$kb")
+		done
+		if [[ -n $failure ]]; then
+			# shellcheck disable=SC2059
+			printf "$fmt" "$tool" "$name" - - - - - "failed: $failure"
+			continue
+		fi
+		med=$(printf '%s\n' "${times[@]}" | median)
+		cpu=$(printf '%s\n' "${cpus[@]}" | median)
+		peak=$(printf '%s\n' "${rss[@]}" | median | awk '{printf "%.0f", $1 / 1024}')
+		if [[ $tool == floor ]]; then
+			floor_seconds[$name]=$med
+			floor_cpu[$name]=$cpu
+		fi
+		# shellcheck disable=SC2059
+		printf "$fmt" "$tool" "$name" "$med" "$cpu" "$peak" \
+			"$(ratio "$med" "${floor_seconds[$name]:-}")" "$(ratio "$cpu" "${floor_cpu[$name]:-}")" ""
+	done
+done

@@ -1,0 +1,115 @@
+package catalog_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md from the catalog")
+
+func TestEmbeddedCatalogLoads(t *testing.T) {
+	c, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Rules()) == 0 {
+		t.Fatal("the embedded catalog has no rules")
+	}
+	for _, r := range c.Rules() {
+		if len(r.CWE) == 0 && len(r.OWASP) == 0 {
+			t.Errorf("%s maps to neither a CWE nor an OWASP API Top 10 entry", r.ID)
+		}
+		var match, quiet int
+		for _, e := range r.Examples {
+			if e.Match {
+				match++
+			} else {
+				quiet++
+			}
+		}
+		if match == 0 || quiet == 0 {
+			t.Errorf("%s needs at least one example that must match and one that must not (has %d and %d)", r.ID, match, quiet)
+		}
+	}
+}
+
+func TestDocsUpToDate(t *testing.T) {
+	c, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := c.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "..", "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/catalog -update)", err)
+	}
+	if !bytes.Equal(got, b.Bytes()) {
+		t.Errorf("docs/rules.md is out of date with rules/*.yaml; run go test ./pkg/catalog -update")
+	}
+	for _, r := range c.Rules() {
+		if !strings.Contains(b.String(), "\n### "+r.ID+"\n") {
+			t.Errorf("docs/rules.md has no section for %s", r.ID)
+		}
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	const areas = "areas:\n  - {id: auth, title: Auth}\n"
+	const good = `  - id: openapi/x
+    title: T
+    severity: high
+    area: auth
+    cwe: [CWE-306]
+    description: d
+    help: h
+`
+	tests := []struct {
+		name, rules, want string
+	}{
+		{"valid", "rules:\n" + good, ""},
+		{"unknown key", "rules:\n" + good + "    colour: red\n", "colour"},
+		{"bad category", "rules:\n" + strings.Replace(good, "openapi/x", "web/x", 1), "category"},
+		{"bad slug", "rules:\n" + strings.Replace(good, "openapi/x", "openapi/X_y", 1), "category"},
+		{"no help", "rules:\n" + strings.Replace(good, "    help: h\n", "", 1), "help"},
+		{"unknown area", "rules:\n" + strings.Replace(good, "area: auth", "area: web", 1), "area"},
+		{"bad severity", "rules:\n" + strings.Replace(good, "severity: high", "severity: severe", 1), "severity"},
+		{"never severity", "rules:\n" + strings.Replace(good, "severity: high", "severity: never", 1), "severity"},
+		{"bad cwe", "rules:\n" + strings.Replace(good, "CWE-306", "306", 1), "CWE-306"},
+		{"duplicate", "rules:\n" + good + good, "twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"areas.yaml": {Data: []byte(areas)},
+				"r.yaml":     {Data: []byte(tt.rules)},
+			}
+			_, err := catalog.Load(fsys)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one mentioning %q", err, tt.want)
+			}
+		})
+	}
+}

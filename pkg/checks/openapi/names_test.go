@@ -1,0 +1,248 @@
+package openapi
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/launchgate/launchgate/pkg/spec"
+)
+
+func TestCredentialParam(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"password", "query", true},
+		{"Password", "query", true},
+		{"passwd", "query", true},
+		{"token", "query", true},
+		{"access_token", "query", true},
+		{"accessToken", "query", true},
+		{"Access-Token", "query", true},
+		{"refresh_token", "query", true},
+		{"client_secret", "query", true},
+		{"api_key", "query", true},
+		{"apikey", "query", true},
+		{"API-KEY", "query", true},
+		{"session", "query", true},
+		{"session_id", "query", true},
+		{"sessionId", "query", true},
+		{"resetToken", "query", true},
+		{"invite_token", "query", true},
+		{"jwt", "query", true},
+		{"new_password", "query", true},
+		{"token_type", "query", false},
+		{"pagination_token", "query", false},
+		{"page_token", "query", false},
+		{"pageToken", "query", false},
+		{"next_token", "query", false},
+		{"continuation_token", "query", false},
+		{"csrf_token", "query", false},
+		{"tokenId", "query", false},
+		{"key", "query", false},
+		{"invoiceId", "query", false},
+		{"passive", "query", false},
+		{"", "query", false},
+		{"session", "query", true},
+		{"session_id", "query", true},
+		{"session", "path", false},
+		{"sessionId", "path", false},
+		{"token", "path", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.in, func(t *testing.T) {
+			if got := credentialParam(tt.name, tt.in); got != tt.want {
+				t.Errorf("credentialParam(%q, %s) = %v, want %v", tt.name, tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestObjectIDParam(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"id", true},
+		{"ID", true},
+		{"uuid", true},
+		{"invoiceId", true},
+		{"invoiceID", true},
+		{"invoice_id", true},
+		{"invoice-id", true},
+		{"fileUuid", true},
+		{"file_uuid", true},
+		{"paid", false},
+		{"grid", false},
+		{"slug", false},
+		{"name", false},
+		{"Id", true},
+		{"_id", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := objectIDParam(tt.name); got != tt.want {
+				t.Errorf("objectIDParam(%q) = %v, want %v", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAddressedObject(t *testing.T) {
+	tests := []struct {
+		name, path  string
+		param, noun string
+		ok          bool
+	}{
+		{"camel id", "/invoices/{invoiceId}", "invoiceId", "invoice", true},
+		{"bare id takes segment", "/projects/{id}", "id", "project", true},
+		{"ies plural", "/companies/{id}/logo", "id", "company", true},
+		{"last object wins", "/orgs/{orgId}/invoices/{invoiceId}/pdf", "invoiceId", "invoice", true},
+		{"snake id", "/files/{file_id}", "file_id", "file", true},
+		{"no id", "/invoices", "", "", false},
+		{"slug", "/articles/{slug}", "", "", false},
+		{"id at root", "/{id}", "id", "object", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			param, noun, ok := addressedObject(tt.path)
+			if param != tt.param || noun != tt.noun || ok != tt.ok {
+				t.Errorf("addressedObject(%q) = %q, %q, %v; want %q, %q, %v", tt.path, param, noun, ok, tt.param, tt.noun, tt.ok)
+			}
+		})
+	}
+}
+
+func TestSensitiveOperation(t *testing.T) {
+	tests := []struct {
+		name, method, path, opID string
+		want                     string
+	}{
+		{"login path", "POST", "/auth/login", "", "login"},
+		{"sign-in path", "POST", "/sign-in", "", "login"},
+		{"signin opid", "POST", "/auth", "signIn", "login"},
+		{"sessions create", "POST", "/sessions", "", "login"},
+		{"session delete is logout", "DELETE", "/sessions", "", ""},
+		{"auth sessions", "POST", "/api/v1/auth/sessions", "", "login"},
+		{"checkout sessions are business objects", "POST", "/v1/checkout/sessions", "", ""},
+		{"runner registration token", "POST", "/runners/registration-token", "", "token"},
+		{"oauth token", "POST", "/oauth/token", "", "token"},
+		{"token refresh", "POST", "/auth/token/refresh", "", "token"},
+		{"refresh opid", "POST", "/v1/refresh", "refreshToken", "token"},
+		{"forgot password", "POST", "/password/forgot", "", "password reset"},
+		{"reset password", "POST", "/users/{id}/reset-password", "", "password reset"},
+		{"signup", "POST", "/signup", "", "sign-up"},
+		{"sign up words", "POST", "/sign-up", "", "sign-up"},
+		{"register", "POST", "/users/register", "", "sign-up"},
+		{"mfa verify", "POST", "/auth/mfa/verify", "", "one-time code"},
+		{"otp", "POST", "/otp", "", "one-time code"},
+		{"verify email code", "POST", "/verify-code", "", "one-time code"},
+		{"magic link get", "GET", "/auth/magic-link/{token}", "", "magic link"},
+		{"magic link opid", "POST", "/auth/links", "sendMagicLink", "magic link"},
+		{"get login page", "GET", "/login", "", ""},
+		{"list invoices", "POST", "/invoices", "createInvoice", ""},
+		{"tokens collection of ids", "GET", "/tokens", "", ""},
+		{"webhook verify", "POST", "/webhooks/{id}/verify", "", ""},
+		{"api token record", "POST", "/users/{userId}/api-tokens", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kind, ok := sensitiveOperation(tt.method, tt.path, tt.opID)
+			got := ""
+			if ok {
+				got = kind.name
+			}
+			if got != tt.want {
+				t.Errorf("sensitiveOperation(%s %s, %q) = %q, want %q", tt.method, tt.path, tt.opID, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"resetPasswordToken", []string{"reset", "password", "token"}},
+		{"APIKey", []string{"api", "key"}},
+		{"sign-in", []string{"sign", "in"}},
+		{"access_token", []string{"access", "token"}},
+		{"2fa", []string{"2fa"}},
+		{"invoiceID", []string{"invoice", "id"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := splitWords(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("splitWords(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlainHTTP(t *testing.T) {
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"http://api.example.com", true},
+		{"HTTP://api.example.com/v1", true},
+		{"http://{region}.example.com", true},
+		{"http://user@api.example.com:8080/x", true},
+		{"https://api.example.com", false},
+		{"http://localhost:8080", false},
+		{"http://127.0.0.1/v1", false},
+		{"http://[::1]:3000", false},
+		{"http://app.localhost", false},
+		{"/v1", false},
+		{"{scheme}://api.example.com", false},
+		{"//api.example.com", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			if got := plainHTTP(tt.url); got != tt.want {
+				t.Errorf("plainHTTP(%q) = %v, want %v", tt.url, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHealthRoute(t *testing.T) {
+	tests := []struct {
+		name, method, path string
+		want               bool
+	}{
+		{"healthz", "GET", "/healthz", true},
+		{"nested health", "GET", "/api/v1/health", true},
+		{"readyz", "HEAD", "/readyz", true},
+		{"root status", "GET", "/status", true},
+		{"object status", "GET", "/orders/{id}/status", false},
+		{"post health", "POST", "/health", false},
+		{"param last", "GET", "/health/{check}", false},
+		{"root", "GET", "/", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := healthRoute(tt.method, tt.path); got != tt.want {
+				t.Errorf("healthRoute(%s %s) = %v, want %v", tt.method, tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestProblemReportKey(t *testing.T) {
+	a := problemReport("api.yaml", spec.Problem{Loc: spec.Location{Line: 12}, Message: "yaml: line 12: did not find expected key"})
+	b := problemReport("api.yaml", spec.Problem{Loc: spec.Location{Line: 30}, Message: "yaml: line 30: did not find expected key"})
+	if a.Key != b.Key {
+		t.Errorf("keys differ by line: %q, %q", a.Key, b.Key)
+	}
+	if a.File != "api.yaml" || a.Line != 12 || a.Rule != ruleInvalidDocument {
+		t.Errorf("report = %+v", a)
+	}
+	if c := problemReport("api.yaml", spec.Problem{Message: "unsupported version"}); c.Key == a.Key {
+		t.Errorf("different problems share key %q", c.Key)
+	}
+}

@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+)
+
+// Env is everything Run takes from the process, so tests can run the CLI in
+// process with their own streams, environment and clock.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// WorkDir resolves relative paths; "" means the process's.
+	WorkDir string
+	// Version is the release version, "" for a development build.
+	Version string
+	// ColorStdout is true when stdout is a terminal that takes colour.
+	ColorStdout bool
+}
+
+// OSEnv is the environment of the running process.
+func OSEnv(version string) Env {
+	if version == "" {
+		version = buildVersion()
+	}
+	return Env{
+		Stdout:      os.Stdout,
+		Stderr:      os.Stderr,
+		Getenv:      os.Getenv,
+		Now:         time.Now,
+		Version:     version,
+		ColorStdout: isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// buildVersion is the module version `go install …@vX` records, or "dev".
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}

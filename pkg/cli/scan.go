@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/checks"
+	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/report"
+	"github.com/launchgate/launchgate/pkg/scan"
+	"github.com/launchgate/launchgate/rules"
+)
+
+func runScan(ctx context.Context, args []string, env Env) error {
+	fs := newFlagSet("scan", "scan [PATH] [flags]", env.Stdout)
+	var out output
+	out.register(fs)
+	var specs repeated
+	var opts scan.Options
+	var verbose bool
+	fs.Var(&specs, "spec", "OpenAPI document `FILE` to check, repeatable (default: discovered under PATH)")
+	fs.StringVar(&opts.Diff, "diff", "", "report only what changed in the git range `BASE..HEAD`")
+	fs.StringVar(&opts.Baseline, "baseline", "", "an earlier JSON or SARIF report `FILE`: findings in it do not block")
+	fs.StringVar(&opts.ConfigPath, "config", "", "configuration `FILE` (default PATH/.launchgate.yml)")
+	fs.BoolVar(&verbose, "verbose", false, "log what the scan does to stderr")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usageErrorf("scan takes one PATH, got %d (%v)", len(pos), pos)
+	}
+	if len(pos) == 1 {
+		opts.Root = pos[0]
+	}
+	threshold, err := out.threshold()
+	if err != nil {
+		return err
+	}
+	rep, err := out.reporter(env)
+	if err != nil {
+		return err
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return fmt.Errorf("rule catalog: %w", err)
+	}
+
+	opts.Specs = specs
+	opts.WorkDir = env.WorkDir
+	opts.Threshold = threshold
+	opts.Now = env.Now()
+	opts.Version = env.Version
+	opts.Logger = newLogger(env.Stderr, verbose)
+	s := scan.Scanner{Catalog: cat, Checks: checks.Static()}
+	res, err := s.Run(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if out.format != "text" {
+		for _, n := range res.Notes {
+			fmt.Fprintf(env.Stderr, "launchgate: warning: %s\n", n)
+		}
+	}
+	if err := out.write(env, rep, res); err != nil {
+		return err
+	}
+	if res.Summary().Blocking > 0 {
+		return errBlocking
+	}
+	return nil
+}
+
+// parseFlags parses args, printing help to stdout for -h and turning a flag
+// error into a usage error that names the command.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	w, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	pos, err := parseInterspersed(fs, args)
+	fs.SetOutput(w)
+	fs.Usage = usage
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return nil, err
+	}
+	if err != nil {
+		return nil, usageErrorf("%s: %v (see launchgate %s -h)", fs.Name(), err, fs.Name())
+	}
+	return pos, nil
+}
+
+func (o *output) reporter(env Env) (report.Reporter, error) {
+	if o.format == "text" {
+		return report.NewText(env.ColorStdout && o.file == ""), nil
+	}
+	r, err := report.New(o.format)
+	if err != nil {
+		return nil, fmt.Errorf("--format: %w", err)
+	}
+	return r, nil
+}
+
+// write sends the report to --output or stdout. With --output, stderr gets
+// one line saying where the report went and what it holds.
+func (o *output) write(env Env, rep report.Reporter, res *report.Result) error {
+	if o.file == "" {
+		return rep.Write(env.Stdout, res)
+	}
+	path := o.file
+	if !filepath.IsAbs(path) && env.WorkDir != "" {
+		path = filepath.Join(env.WorkDir, path)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	if err := rep.Write(f, res); err != nil {
+		f.Close()
+		return fmt.Errorf("--output %s: %w", o.file, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--output %s: %w", o.file, err)
+	}
+	sum := res.Summary()
+	verdict := "passed"
+	if !sum.Passed {
+		verdict = fmt.Sprintf("failed: %d blocking at %s or above", sum.Blocking, res.Threshold)
+	}
+	if res.Threshold == finding.Never {
+		verdict = "not gating (--fail-on never)"
+	}
+	fmt.Fprintf(env.Stderr, "launchgate: %d findings, %s; %s report written to %s\n", sum.Total, verdict, o.format, o.file)
+	return nil
+}
+
+func newLogger(w io.Writer, verbose bool) *slog.Logger {
+	level := slog.LevelWarn
+	if verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}

@@ -1,0 +1,226 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// GitHub code scanning rejects uploads over these limits.
+const (
+	// DefaultMaxResults is the most results code scanning accepts in a run.
+	DefaultMaxResults = 25_000
+	// DefaultMaxGzipBytes is the largest gzipped SARIF upload code scanning
+	// accepts.
+	DefaultMaxGzipBytes = 10 << 20
+)
+
+const (
+	informationURI = "https://github.com/launchgate/launchgate"
+	srcRoot        = "%SRCROOT%"
+	// fingerprintKey versions our own fingerprint so that a later change to
+	// how fingerprints are made can use a new key instead of colliding.
+	fingerprintKey = "launchgate/v1"
+)
+
+// SARIFReporter writes SARIF 2.1.0 that GitHub code scanning accepts: one
+// run, every referenced rule described, and no more results than an upload
+// may carry (the most severe are kept).
+type SARIFReporter struct {
+	// MaxResults caps the results in the run; zero means DefaultMaxResults.
+	MaxResults int
+	// MaxGzipBytes caps the gzipped size of the output; zero means
+	// DefaultMaxGzipBytes.
+	MaxGzipBytes int
+}
+
+// The go-sarif Suppression type writes null for its unset optional fields,
+// which the SARIF schema rejects, so results are written through these
+// wrappers whose suppressions field shadows the embedded one.
+type (
+	sarifLog struct {
+		*sarif.Report
+		Runs []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		*sarif.Run
+		Results []sarifResult `json:"results"`
+	}
+	sarifResult struct {
+		*sarif.Result
+		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
+	}
+)
+
+// Write writes r as indented SARIF followed by a newline.
+func (s SARIFReporter) Write(w io.Writer, r *Result) error {
+	data, err := s.encode(r)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		return fmt.Errorf("writing SARIF report: %w", err)
+	}
+	return nil
+}
+
+// encode builds the log and, while its gzipped size is over the limit,
+// rebuilds it with proportionally fewer results.
+func (s SARIFReporter) encode(r *Result) ([]byte, error) {
+	maxResults := cmpDefault(s.MaxResults, DefaultMaxResults)
+	maxGzip := cmpDefault(s.MaxGzipBytes, DefaultMaxGzipBytes)
+	ranked := rankForUpload(r.Findings)
+	n := min(len(ranked), maxResults)
+	for {
+		kept := keepInOrder(r.Findings, ranked[:n])
+		log, err := buildSARIF(r, kept, len(r.Findings)-n, n < len(ranked) && n < maxResults)
+		if err != nil {
+			return nil, err
+		}
+		data, err := json.MarshalIndent(log, "", "  ")
+		if err != nil {
+			return nil, fmt.Errorf("encoding SARIF report: %w", err)
+		}
+		data = append(data, '\n')
+		size, err := gzipSize(data)
+		if err != nil {
+			return nil, err
+		}
+		if size <= maxGzip || n == 0 {
+			return data, nil
+		}
+		// Shrink by the overshoot plus a margin so that few rounds are needed.
+		next := int(float64(n) * float64(maxGzip) / float64(size) * 0.9)
+		n = min(next, n-1)
+	}
+}
+
+// buildSARIF makes the log for the kept findings. dropped counts the
+// findings left out; bySize says the size limit, not the count, cut them.
+func buildSARIF(r *Result, kept []*finding.Finding, dropped int, bySize bool) (*sarifLog, error) {
+	report, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return nil, fmt.Errorf("building SARIF report: %w", err)
+	}
+	tool := toolOf(r)
+	driver := sarif.NewDriver(tool.Name).WithInformationURI(informationURI)
+	if tool.Version != "" {
+		driver.WithVersion(tool.Version)
+	}
+	// Rules go in before results: AddResult derives ruleIndex from them.
+	driver.WithRules(sarifRules(r.Catalog, kept))
+	run := sarif.NewRun(*sarif.NewTool(driver))
+	if r.Category != "" {
+		id := r.Category
+		if !strings.HasSuffix(id, "/") {
+			id += "/"
+		}
+		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(id))
+	}
+	if notes := notifications(r.Notes, len(r.Findings), dropped, bySize); len(notes) > 0 {
+		run.AddInvocations(sarif.NewInvocation().WithExecutionSuccess(true).WithToolExecutionNotifications(notes))
+	}
+	results := make([]sarifResult, 0, len(kept))
+	for _, f := range kept {
+		res := sarifResultOf(f)
+		run.AddResult(res)
+		out := sarifResult{Result: res}
+		if f.Suppressed {
+			out.Suppressions = []sarifSuppression{{Kind: "external", Justification: oneLine(f.Suppression)}}
+		}
+		results = append(results, out)
+	}
+	report.AddRun(run)
+	return &sarifLog{Report: report, Runs: []sarifRun{{Run: run, Results: results}}}, nil
+}
+
+func sarifResultOf(f *finding.Finding) *sarif.Result {
+	fp := f.Fingerprint
+	if fp == "" {
+		g := *f
+		g.SetFingerprint()
+		fp = g.Fingerprint
+	}
+	region := sarif.NewRegion().WithStartLine(max(f.Line, 1))
+	if f.Line > 0 && f.Column > 0 {
+		region.WithStartColumn(f.Column)
+	}
+	loc := sarif.NewArtifactLocation()
+	if f.File == "" && f.URL != "" {
+		loc.WithUri(liveURI(f.URL))
+	} else {
+		loc.WithUri(fileURI(f.File)).WithUriBaseId(srcRoot)
+	}
+	res := sarif.NewRuleResult(f.RuleID).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(message(f))).
+		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+			sarif.NewPhysicalLocation().WithArtifactLocation(loc).WithRegion(region))}).
+		WithPartialFingerPrints(map[string]any{
+			// Code scanning tracks an alert across commits by this key;
+			// ours is already line-independent, so the line part is fixed.
+			"primaryLocationLineHash": fp + ":1",
+			fingerprintKey:            fp,
+		})
+	res.Properties = sarif.Properties{"security-severity": f.Severity.SecurityScore()}
+	return res
+}
+
+func notifications(notes []string, total, dropped int, bySize bool) []*sarif.Notification {
+	var out []*sarif.Notification
+	for _, n := range notes {
+		out = append(out, sarif.NewNotification().WithLevel("warning").WithTextMessage(oneLine(n)))
+	}
+	if dropped > 0 {
+		limit := fmt.Sprintf("code scanning accepts at most %d results per upload", DefaultMaxResults)
+		if bySize {
+			limit = "code scanning accepts at most 10 MB of gzipped SARIF per upload"
+		}
+		out = append(out, sarif.NewNotification().WithLevel("warning").WithTextMessage(fmt.Sprintf(
+			"%d of %d results were left out because %s; the most severe were kept. The text or JSON report lists them all.",
+			dropped, total, limit)))
+	}
+	return out
+}
+
+// fileURI turns a root-relative path into a relative URI reference with
+// forward slashes and percent-encoding, so that code scanning resolves it
+// against the checkout.
+func fileURI(file string) string {
+	p := strings.TrimLeft(strings.ReplaceAll(file, `\`, "/"), "/")
+	if p == "" {
+		return "."
+	}
+	u := (&url.URL{Path: p}).EscapedPath()
+	// A colon in the first segment would read as a URI scheme.
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u
+	}
+	return u
+}
+
+// liveURI normalises a probed URL into a valid URI; one that does not parse
+// is percent-encoded whole rather than dropped.
+func liveURI(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.IsAbs() {
+		return u.String()
+	}
+	return fileURI(raw)
+}
+
+func cmpDefault(v, def int) int {
+	if v <= 0 {
+		return def
+	}
+	return v
+}

@@ -1,0 +1,158 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+const schemaRel = "shared/sarif/sarif-schema-2.1.0.json"
+
+// sarifSchema compiles the SARIF 2.1.0 schema that sits next to the
+// repository root. It fails rather than skips when the file is missing:
+// CI always has it, and a skipped validation would hide broken output.
+func sarifSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		path := filepath.Join(dir, schemaRel)
+		if _, err := os.Stat(path); err == nil {
+			c := jsonschema.NewCompiler()
+			sch, err := c.Compile(path)
+			if err != nil {
+				t.Fatalf("compiling %s: %v", path, err)
+			}
+			return sch
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatalf("%s not found in any parent of the package directory", schemaRel)
+		}
+		dir = parent
+	}
+}
+
+// sarifDoc is the part of a SARIF log the GitHub checks below read.
+type sarifDoc struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Name    string `json:"name"`
+				Version string `json:"version"`
+				Rules   []struct {
+					ID         string         `json:"id"`
+					Name       string         `json:"name"`
+					Properties map[string]any `json:"properties"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		AutomationDetails *struct {
+			ID string `json:"id"`
+		} `json:"automationDetails"`
+		Invocations []struct {
+			ToolExecutionNotifications []struct {
+				Level   string `json:"level"`
+				Message struct {
+					Text string `json:"text"`
+				} `json:"message"`
+			} `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
+		Results []sarifDocResult `json:"results"`
+	} `json:"runs"`
+}
+
+type sarifDocResult struct {
+	RuleID    string `json:"ruleId"`
+	RuleIndex *int   `json:"ruleIndex"`
+	Level     string `json:"level"`
+	Message   struct {
+		Text string `json:"text"`
+	} `json:"message"`
+	Locations []struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI       string `json:"uri"`
+				URIBaseID string `json:"uriBaseId"`
+			} `json:"artifactLocation"`
+			Region struct {
+				StartLine   int `json:"startLine"`
+				StartColumn int `json:"startColumn"`
+			} `json:"region"`
+		} `json:"physicalLocation"`
+	} `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Suppressions        []struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification"`
+	} `json:"suppressions"`
+	Properties map[string]any `json:"properties"`
+}
+
+// checkSARIF validates data against the schema and GitHub's upload rules
+// and returns it decoded.
+func checkSARIF(t testing.TB, sch *jsonschema.Schema, data []byte) *sarifDoc {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("SARIF is not JSON: %v", err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("SARIF fails the 2.1.0 schema: %v", err)
+	}
+	var doc sarifDoc
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Runs) != 1 {
+		t.Fatalf("got %d runs, want 1", len(doc.Runs))
+	}
+	run := doc.Runs[0]
+	for _, rule := range run.Tool.Driver.Rules {
+		score, ok := rule.Properties["security-severity"].(string)
+		if !ok {
+			t.Errorf("rule %s: security-severity is %v, want a numeric string", rule.ID, rule.Properties["security-severity"])
+		} else if _, err := strconv.ParseFloat(score, 64); err != nil {
+			t.Errorf("rule %s: security-severity %q is not a number", rule.ID, score)
+		}
+		tags, _ := rule.Properties["tags"].([]any)
+		hasSecurity := false
+		for _, tag := range tags {
+			hasSecurity = hasSecurity || tag == "security"
+		}
+		if !hasSecurity {
+			t.Errorf("rule %s: tags %v lack \"security\"", rule.ID, tags)
+		}
+	}
+	for i, res := range run.Results {
+		if res.RuleIndex == nil || *res.RuleIndex < 0 || *res.RuleIndex >= len(run.Tool.Driver.Rules) {
+			t.Fatalf("result %d: ruleIndex %v out of range", i, res.RuleIndex)
+		}
+		if got := run.Tool.Driver.Rules[*res.RuleIndex].ID; got != res.RuleID {
+			t.Errorf("result %d: ruleIndex points at %s, ruleId is %s", i, got, res.RuleID)
+		}
+		if len(res.Locations) == 0 {
+			t.Errorf("result %d: no location", i)
+		}
+		for _, loc := range res.Locations {
+			if strings.Contains(loc.PhysicalLocation.ArtifactLocation.URI, `\`) {
+				t.Errorf("result %d: uri %q has a backslash", i, loc.PhysicalLocation.ArtifactLocation.URI)
+			}
+			if loc.PhysicalLocation.Region.StartLine < 1 {
+				t.Errorf("result %d: startLine %d < 1", i, loc.PhysicalLocation.Region.StartLine)
+			}
+		}
+		if res.PartialFingerprints["primaryLocationLineHash"] == "" {
+			t.Errorf("result %d: no primaryLocationLineHash", i)
+		}
+	}
+	return &doc
+}

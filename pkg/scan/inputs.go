@@ -1,0 +1,58 @@
+package scan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/spec"
+)
+
+// specs decides which OpenAPI documents to check: those named by --spec,
+// else those the config lists, else those discovered under root.
+func specs(ctx context.Context, root string, cfg *config.Config, opts Options) ([]string, error) {
+	if len(opts.Specs) > 0 {
+		return relativeFiles(root, opts.WorkDir, opts.Specs, "--spec")
+	}
+	if len(cfg.Specs) > 0 {
+		return relativeFiles(root, root, cfg.Specs, cfg.File+": specs")
+	}
+	found, err := spec.Discover(ctx, root, cfg.Exclude)
+	if err != nil {
+		return nil, fmt.Errorf("looking for OpenAPI documents under %s: %w", root, err)
+	}
+	return found, nil
+}
+
+// relativeFiles checks that each named file exists inside root and returns
+// it relative to root, with / separators.
+func relativeFiles(root, base string, names []string, what string) ([]string, error) {
+	var out []string
+	for _, name := range names {
+		p := name
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(base, p)
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", what, name, err)
+		}
+		if fi.IsDir() {
+			return nil, fmt.Errorf("%s %s is a folder; name the document itself", what, name)
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s %s is outside the scanned folder %s; scan its folder instead (launchgate scan %s --spec %s)",
+				what, name, root, filepath.Dir(p), p)
+		}
+		rel = filepath.ToSlash(rel)
+		if !slices.Contains(out, rel) {
+			out = append(out, rel)
+		}
+	}
+	return out, nil
+}

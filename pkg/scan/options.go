@@ -1,0 +1,33 @@
+// Package scan runs the static checks over a checkout and turns what they
+// report into the processed findings every reporter writes.
+package scan
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// Options are the inputs of one scan, as the command line gives them.
+type Options struct {
+	// Root is the folder to scan (the scan command's PATH).
+	Root string
+	// Specs are OpenAPI documents named explicitly (--spec); relative ones
+	// are taken from WorkDir. Empty means discover them under Root.
+	Specs []string
+	// WorkDir resolves relative paths in Specs, ConfigPath and Baseline.
+	WorkDir string
+	// ConfigPath is --config; empty means Root/.launchgate.yml if present.
+	ConfigPath string
+	// Diff is a git range BASE..HEAD: only changes in it are reported.
+	Diff string
+	// Baseline is an earlier JSON or SARIF report whose findings don't block.
+	Baseline  string
+	Threshold finding.Severity
+	// Now decides whether config ignores have expired.
+	Now    time.Time
+	Logger *slog.Logger
+	// Version is the launchgate version written into reports.
+	Version string
+}

@@ -1,0 +1,146 @@
+package scan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/process"
+	"github.com/launchgate/launchgate/pkg/report"
+)
+
+// Scanner runs a set of checks against the rules of a catalog.
+type Scanner struct {
+	Catalog *catalog.Catalog
+	Checks  []*check.Check
+}
+
+// Run scans opts.Root. An error means the scan could not be done as asked
+// (bad flags, configuration, unreadable input); problems in the scanned
+// project are findings.
+func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error) {
+	root, err := resolveRoot(opts)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.loadConfig(root, opts)
+	if err != nil {
+		return nil, err
+	}
+	t := &check.Target{Root: root, Config: cfg, Logger: opts.Logger}
+	if t.Specs, err = specs(ctx, root, cfg, opts); err != nil {
+		return nil, err
+	}
+	pipeline, notes, err := s.processors(ctx, t, cfg, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Specs) == 0 {
+		notes = append(notes, "no OpenAPI document found under "+root+"; the route-auth checks did not run (name one with --spec)")
+	}
+
+	res := &report.Result{
+		Tool:      report.Tool{Name: "launchgate", Version: opts.Version},
+		Threshold: opts.Threshold,
+		Catalog:   s.Catalog,
+		Ran:       map[string]bool{},
+		Notes:     notes,
+	}
+	var raw []finding.Finding
+	for _, c := range s.Checks {
+		if c.Applies != nil && !c.Applies(t) {
+			continue
+		}
+		var reports []check.Report
+		if err := c.Run(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
+			return nil, fmt.Errorf("%s check: %w", c.Name, err)
+		}
+		for _, a := range c.Areas {
+			res.Ran[a] = true
+		}
+		for _, r := range reports {
+			f, err := s.finding(r)
+			if err != nil {
+				return nil, fmt.Errorf("%s check: %w", c.Name, err)
+			}
+			raw = append(raw, f)
+		}
+	}
+	if res.Findings, err = process.Run(pipeline.list, raw); err != nil {
+		return nil, err
+	}
+	res.Notes = append(res.Notes, pipeline.notes()...)
+	return res, nil
+}
+
+// finding turns a check's report into a finding, with what the catalog
+// says of its rule.
+func (s *Scanner) finding(r check.Report) (finding.Finding, error) {
+	rule := s.Catalog.Rule(r.Rule)
+	if rule == nil {
+		return finding.Finding{}, fmt.Errorf("reported rule %q is not in the catalog", r.Rule)
+	}
+	f := finding.Finding{
+		RuleID:   rule.ID,
+		Category: rule.Category(),
+		Severity: max(rule.Severity, r.MinSeverity),
+		Title:    rule.Title,
+		Message:  r.Message,
+		File:     r.File,
+		Line:     r.Line,
+		Column:   r.Column,
+		EndLine:  r.EndLine,
+		URL:      r.URL,
+		Key:      r.Key,
+	}
+	f.SetFingerprint()
+	return f, nil
+}
+
+func resolveRoot(opts Options) (string, error) {
+	root := opts.Root
+	if root == "" {
+		root = "."
+	}
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(opts.WorkDir, root)
+	}
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	fi, err := os.Stat(root)
+	if err != nil {
+		return "", fmt.Errorf("cannot read %s: %w", opts.Root, err)
+	}
+	if !fi.IsDir() {
+		return "", fmt.Errorf("%s is not a folder: scan takes the folder of a checkout (use --spec for one document)", opts.Root)
+	}
+	return root, nil
+}
+
+func (s *Scanner) loadConfig(root string, opts Options) (*config.Config, error) {
+	path, explicit := opts.ConfigPath, opts.ConfigPath != ""
+	if !explicit {
+		path = filepath.Join(root, ".launchgate.yml")
+		if _, err := os.Stat(path); err != nil {
+			return config.Default(), nil
+		}
+	} else if !filepath.IsAbs(path) {
+		path = filepath.Join(opts.WorkDir, path)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	known := func(id string) bool { return s.Catalog.Rule(id) != nil }
+	if err := cfg.Validate(known); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}

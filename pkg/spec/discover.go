@@ -1,0 +1,117 @@
+package spec
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// skippedDirs are folders that hold dependencies, build output, caches or
+// tool state rather than the project's own API description.
+var skippedDirs = map[string]bool{
+	"node_modules": true, "vendor": true, "dist": true, "build": true, "out": true,
+	"target": true, "coverage": true, ".git": true, ".next": true, ".nuxt": true,
+	".svelte-kit": true, ".venv": true, "venv": true, "__pycache__": true,
+}
+
+// fixtureDirs hold test inputs, which are often deliberately broken specs.
+var fixtureDirs = map[string]bool{
+	"testdata": true, "fixtures": true, "__fixtures__": true, "test-fixtures": true,
+}
+
+// Discover finds the OpenAPI documents under root: *.yaml, *.yml and *.json
+// files whose first few KB have a top-level openapi or swagger key. It skips
+// dependency, build and fixture folders below root and anything matching an
+// exclude pattern (slash globs relative to root, ** allowed). Symlinks are
+// not followed. The result is relative to root, with /, sorted.
+//
+// A document over DefaultMaxBytes is still listed when its head looks like
+// a specification, so that Load reports it as too large instead of the
+// gate passing it over in silence.
+func Discover(ctx context.Context, root string, exclude []string) ([]string, error) {
+	for _, p := range exclude {
+		if _, err := path.Match(strings.ReplaceAll(p, "**", "x"), ""); err != nil {
+			return nil, fmt.Errorf("exclude pattern %q: %w", p, err)
+		}
+	}
+	var found []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			if p == root {
+				return err
+			}
+			// An unreadable folder deep in the tree should not stop the scan.
+			return nil
+		}
+		rel, rerr := filepath.Rel(root, p)
+		if rerr != nil {
+			return rerr
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "." {
+				return nil
+			}
+			if skippedDirs[d.Name()] || fixtureDirs[d.Name()] || excluded(exclude, rel) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !specExt(d.Name()) || excluded(exclude, rel) {
+			return nil
+		}
+		ok, serr := sniffFile(p)
+		if serr != nil || !ok {
+			return nil
+		}
+		found = append(found, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("discover specs under %s: %w", root, err)
+	}
+	sort.Strings(found)
+	return found, nil
+}
+
+func specExt(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+func excluded(patterns []string, rel string) bool {
+	for _, p := range patterns {
+		if matchGlob(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// sniffFile reads only the head of a file for IsSpec.
+func sniffFile(name string) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, sniffBytes)
+	n, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, err
+	}
+	return IsSpec(buf[:n]), nil
+}
