@@ -57,6 +57,10 @@ type Report struct {
 	Message string
 	// Key anchors the fingerprint (see finding.Finding.Key).
 	Key string
+	// OfChange says the finding is about the Diff range itself, such as a
+	// weakening between BASE and HEAD; the diff filter keeps it whatever
+	// lines it points at.
+	OfChange bool
 	// MinSeverity raises the rule's default severity for this finding (a
 	// mutating route without auth is worse than a read); zero keeps it.
 	MinSeverity finding.Severity

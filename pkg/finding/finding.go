@@ -31,6 +31,9 @@ type Finding struct {
 	// EndLine closes the block the finding is about (an operation, say);
 	// the diff filter keeps a finding when any line of the block was added.
 	EndLine int `json:"-"`
+	// OfChange marks a finding that is about the --diff range by itself (a
+	// route whose auth got weaker), so the diff filter always keeps it.
+	OfChange bool `json:"-"`
 	// Key is the logical anchor the fingerprint is made from, such as
 	// "GET /invoices/{id}" or a scheme name. Checks set it; it must not
 	// contain a secret.

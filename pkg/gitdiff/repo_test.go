@@ -51,6 +51,8 @@ func newScenario(t *testing.T) *scenario {
 	r.write("space name.txt", replaceLine(spaced, 4, "four"))
 	r.write("tab\tand\"quote.txt", "one\ntwo\n")
 	r.write("ünïcode.txt", "un\n")
+	// A folder named like git's b/ prefix catches a prefix left out.
+	r.write("b/inner.txt", "in\n")
 	r.write("shrink.txt", strings.Replace(shrink, lines("shrink", 2)[len(lines("shrink", 1)):], "", 1))
 	r.write("nonl.txt", "a\nB\nc")
 	head := r.commit("head")
@@ -68,6 +70,7 @@ func newScenario(t *testing.T) *scenario {
 		"space name.txt":      {{4, 4}},
 		"tab\tand\"quote.txt": {{1, 2}},
 		"ünïcode.txt":         {{1, 1}},
+		"b/inner.txt":         {{1, 1}},
 		"nonl.txt":            {{2, 3}},
 	}}
 }

@@ -14,7 +14,9 @@ type diffOnly struct {
 // reports whether any line from..to of file was added. A finding counts
 // when its block (Line to EndLine) has an added line; one without a line
 // is about its whole file; one without a file (a live finding, at a URL)
-// is always kept.
+// is always kept, and so is one a check marked as being about the change
+// itself (a route whose auth got weaker by deleting lines has no added line
+// to point at).
 func DiffOnly(touched func(file string, from, to int) bool) Processor {
 	return diffOnly{touched: touched}
 }
@@ -24,7 +26,7 @@ func (diffOnly) Name() string { return "diff-only" }
 func (p diffOnly) Process(fs []finding.Finding) ([]finding.Finding, error) {
 	out := fs[:0]
 	for _, f := range fs {
-		if f.File == "" {
+		if f.File == "" || f.OfChange {
 			out = append(out, f)
 			continue
 		}

@@ -137,6 +137,8 @@ func TestDiffOnly(t *testing.T) {
 	before.EndLine = 9
 	whole := fnd("env/committed", "a.yaml", 0)
 	live := finding.Finding{RuleID: "probe/x", URL: "https://x.test"}
+	weakened := fnd("openapi/auth-weakened", "b.yaml", 11)
+	weakened.OfChange = true
 	tests := []struct {
 		name string
 		in   finding.Finding
@@ -149,6 +151,7 @@ func TestDiffOnly(t *testing.T) {
 		{"whole file that changed", whole, true},
 		{"file without changes", fnd("openapi/x", "b.yaml", 11), false},
 		{"live finding", live, true},
+		{"about the change itself, on an old line", weakened, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -97,6 +97,7 @@ func (s *Scanner) finding(r check.Report) (finding.Finding, error) {
 		EndLine:  r.EndLine,
 		URL:      r.URL,
 		Key:      r.Key,
+		OfChange: r.OfChange,
 	}
 	f.SetFingerprint()
 	return f, nil

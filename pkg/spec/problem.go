@@ -14,6 +14,7 @@ type Problem struct {
 	Message string
 }
 
+// String renders p as file:line: message, for logs and errors.
 func (p Problem) String() string {
 	if p.Loc.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", p.Loc.File, p.Loc.Line, p.Message)

@@ -73,7 +73,9 @@ func compareDocs(base, head *spec.Document, cfg *config.Config, emit func(check.
 			changes = append(changes, "newly declared public with "+extPublic+" (\""+newReason+"\"), so the auth checks no longer cover it")
 		}
 		if len(changes) > 0 {
-			emit(rc.opReport(ruleAuthWeakened, op, op.Key()+": "+strings.Join(changes, "; ")))
+			r := rc.opReport(ruleAuthWeakened, op, op.Key()+": "+strings.Join(changes, "; "))
+			r.OfChange = true
+			emit(r)
 		}
 	}
 }
