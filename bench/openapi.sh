@@ -71,10 +71,16 @@ first_line() {
 	grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160 || true
 }
 
+# error_line prints the first line of a build or install log that reports
+# an error, which tools bury under progress output.
+error_line() {
+	{ grep -m1 -iE 'error|fail|cannot|not found' "$1" 2>/dev/null || tail -n1 "$1"; } | cut -c1-160
+}
+
 setup_launchgate() {
 	local log=$work/logs/build-launchgate.log
 	if ! (cd "$root" && go build -o "$work/launchgate" ./cmd/launchgate) >"$log" 2>&1; then
-		unavailable[launchgate]="go build ./cmd/launchgate failed: $(first_line "$log")"
+		unavailable[launchgate]="go build ./cmd/launchgate failed: $(error_line "$log") (see $log)"
 		return
 	fi
 	version[launchgate]=$("$work/launchgate" version 2>/dev/null | head -n1 || true)
@@ -83,7 +89,7 @@ setup_launchgate() {
 setup_floor() {
 	local log=$work/logs/build-floor.log
 	if ! (cd "$root" && go build -o "$work/kinfloor" ./bench/kinfloor) >"$log" 2>&1; then
-		unavailable[floor]="go build ./bench/kinfloor failed: $(first_line "$log")"
+		unavailable[floor]="go build ./bench/kinfloor failed: $(error_line "$log") (see $log)"
 		return
 	fi
 	version[floor]="kin-openapi $(cd "$root" && go list -m -f '{{.Version}}' github.com/getkin/kin-openapi 2>/dev/null || echo '?')"
@@ -104,7 +110,7 @@ setup_vacuum() {
 				go get "github.com/daveshanley/vacuum@$vacuum_version" &&
 				go build -o vacuum github.com/daveshanley/vacuum
 		) >"$log" 2>&1 </dev/null; then
-			unavailable[vacuum]="building vacuum $vacuum_version failed: $(tail -n1 "$log" | cut -c1-160) (see $log)"
+			unavailable[vacuum]="building vacuum $vacuum_version failed: $(error_line "$log") (see $log)"
 			return
 		fi
 	fi
@@ -148,7 +154,7 @@ setup_spectral() {
 		fi
 		mkdir -p "$dir"
 		if ! npm install --prefix "$dir" @stoplight/spectral-cli @stoplight/spectral-owasp-ruleset >"$log" 2>&1 </dev/null; then
-			unavailable[spectral]="npm install failed: $(tail -n1 "$log" | cut -c1-160) (see $log)"
+			unavailable[spectral]="npm install failed: $(error_line "$log") (see $log)"
 			return
 		fi
 	fi

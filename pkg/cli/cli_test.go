@@ -142,6 +142,17 @@ func TestConfigErrorNamesFileAndLine(t *testing.T) {
 	}
 }
 
+// jsonFinding is a finding as the JSON report spells it.
+type jsonFinding struct {
+	RuleID      string `json:"rule_id"`
+	Category    string
+	Severity    string
+	File        string
+	Line        int
+	Fingerprint string
+	Suppressed  bool
+}
+
 func TestJSONReportShape(t *testing.T) {
 	dir := writeTree(t, map[string]string{"api/openapi.yaml": openSpec})
 	r := run(t, dir, "scan", "--format", "json")
@@ -150,16 +161,8 @@ func TestJSONReportShape(t *testing.T) {
 	}
 	var rep struct {
 		Tool     struct{ Name, Version string }
-		Findings []struct {
-			RuleID      string `json:"rule_id"`
-			Category    string
-			Severity    string
-			File        string
-			Line        int
-			Fingerprint string
-			Suppressed  bool
-		}
-		Summary struct {
+		Findings []jsonFinding
+		Summary  struct {
 			Total, Blocking int
 			Passed          bool
 		}
@@ -170,15 +173,7 @@ func TestJSONReportShape(t *testing.T) {
 	if rep.Tool.Name != "launchgate" || rep.Tool.Version != "v0.0.0-test" {
 		t.Errorf("tool = %+v", rep.Tool)
 	}
-	var got *struct {
-		RuleID      string `json:"rule_id"`
-		Category    string
-		Severity    string
-		File        string
-		Line        int
-		Fingerprint string
-		Suppressed  bool
-	}
+	var got *jsonFinding
 	for i := range rep.Findings {
 		if rep.Findings[i].RuleID == "openapi/operation-without-auth" {
 			got = &rep.Findings[i]

@@ -2,10 +2,8 @@ package gitdiff
 
 import (
 	"cmp"
-	"path"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // Added lists, per file, the lines a diff added. Keys are head-side paths
@@ -52,18 +50,7 @@ func (a Added) Binary(file string) bool {
 // strips it, turning repository-relative paths into paths relative to a
 // scan root inside the repository. An empty prefix or "." keeps everything.
 func (a Added) Rebase(prefix string) Added {
-	prefix = strings.Trim(path.Clean("/"+strings.ReplaceAll(prefix, "\\", "/")), "/")
-	out := make(Added, len(a))
-	for f, ranges := range a {
-		if prefix == "" {
-			out[f] = ranges
-			continue
-		}
-		if rest, ok := strings.CutPrefix(f, prefix+"/"); ok && rest != "" {
-			out[rest] = ranges
-		}
-	}
-	return out
+	return rebase(a, prefix)
 }
 
 // add records that line n of file was added, extending the last range when

@@ -10,15 +10,21 @@ import (
 // ResolveRange returns them). Uncommitted changes in the work tree play no
 // part: the comparison is between the two commits.
 func (r *Repo) AddedLines(ctx context.Context, base, head string) (Added, error) {
+	c, err := r.Changes(ctx, base, head)
+	return c.Added, err
+}
+
+// Changes is AddedLines with the places where lines were removed too.
+func (r *Repo) Changes(ctx context.Context, base, head string) (Changes, error) {
 	// Resolving first turns a commit missing from a shallow clone into a
 	// *MissingCommitError instead of git diff's "bad object".
 	base, err := r.resolveCommit(ctx, base, false)
 	if err != nil {
-		return nil, err
+		return Changes{}, err
 	}
 	head, err = r.resolveCommit(ctx, head, false)
 	if err != nil {
-		return nil, err
+		return Changes{}, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -32,27 +38,27 @@ func (r *Repo) AddedLines(ctx context.Context, base, head string) (Added, error)
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("git diff: %w", err)
+		return Changes{}, fmt.Errorf("git diff: %w", err)
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, gitError([]string{"diff"}, err, stderr)
+		return Changes{}, gitError([]string{"diff"}, err, stderr)
 	}
-	added, parseErr := ParseUnified(stdout)
+	changes, parseErr := ParseChanges(stdout)
 	if parseErr != nil {
 		// Stop git rather than drain a diff we can no longer use.
 		cancel()
 	}
 	waitErr := cmd.Wait()
 	if parseErr != nil {
-		return nil, fmt.Errorf("git diff %s %s: %w", short(base), short(head), parseErr)
+		return Changes{}, fmt.Errorf("git diff %s %s: %w", short(base), short(head), parseErr)
 	}
 	if waitErr != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, errors.Join(ctxErr, waitErr)
+			return Changes{}, errors.Join(ctxErr, waitErr)
 		}
-		return nil, gitError([]string{"diff"}, waitErr, stderr)
+		return Changes{}, gitError([]string{"diff"}, waitErr, stderr)
 	}
-	return added, nil
+	return changes, nil
 }
 
 // short abbreviates a commit ID for messages.

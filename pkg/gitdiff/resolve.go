@@ -27,6 +27,9 @@ func (r *Repo) ResolveRange(ctx context.Context, spec string) (base, head string
 	} else if l, rr, ok := strings.Cut(spec, ".."); ok {
 		left, right = l, rr
 	}
+	if strings.Contains(left, "..") || strings.Contains(right, "..") {
+		return "", "", fmt.Errorf("%q is not a git range: want BASE..HEAD, BASE...HEAD or BASE", spec)
+	}
 	if left == "" {
 		left = "HEAD"
 	}

@@ -90,6 +90,7 @@ func TestResolveRangeErrors(t *testing.T) {
 		{spec: "abc1234", missing: "abc1234", contains: []string{"full 40-character commit ID of abc1234"}},
 		{spec: "HEAD~9", missing: "HEAD~9", contains: []string{"--deepen"}},
 		{spec: "", contains: []string{"empty git range"}},
+		{spec: "a..b..c", contains: []string{"not a git range"}},
 		{spec: "--output=x..HEAD", contains: []string{"not a revision"}},
 		{spec: "HEAD^{tree}..HEAD", contains: []string{"not a commit"}},
 	}
@@ -167,5 +168,31 @@ func TestShallowClone(t *testing.T) {
 				t.Errorf("AddedLines after the fetch: %v", err)
 			}
 		})
+	}
+}
+
+// TestShallowNoMergeBase has both tips but not the history between them,
+// which is what a depth-1 fetch of the base branch gives.
+func TestShallowNoMergeBase(t *testing.T) {
+	b := newBranchy(t)
+	b.repo.git("checkout", "-q", "main")
+	clone := filepath.Join(t.TempDir(), "clone")
+	gitIn(t, b.repo.dir, "clone", "-q", "--depth=1", "--single-branch", "--branch", "main", "file://"+b.repo.dir, clone)
+	gitIn(t, clone, "fetch", "-q", "--depth=1", "origin", "feature:refs/remotes/origin/feature")
+	repo, err := Open(context.Background(), clone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := repo.ResolveRange(context.Background(), "origin/feature..HEAD"); err != nil {
+		t.Fatalf("two-dot range needs only the tips: %v", err)
+	}
+	_, _, err = repo.ResolveRange(context.Background(), "origin/feature...HEAD")
+	if err == nil {
+		t.Fatal("three-dot range without history succeeded")
+	}
+	for _, part := range []string{"no merge base", "git fetch --unshallow", "fetch-depth: 0"} {
+		if !strings.Contains(err.Error(), part) {
+			t.Errorf("error %q lacks %q", err, part)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -23,7 +24,14 @@ const maxLineNumber = 1 << 30
 // the number of added ranges, not with the size of the diff or of its
 // longest line. A malformed hunk is an error naming the diff line.
 func ParseUnified(r io.Reader) (Added, error) {
-	p := &parser{out: Added{}}
+	c, err := ParseChanges(r)
+	return c.Added, err
+}
+
+// ParseChanges reads a unified diff like ParseUnified and also returns
+// where it removed lines.
+func ParseChanges(r io.Reader) (Changes, error) {
+	p := &parser{out: Added{}, removed: map[string][]int{}}
 	lr := &lineReader{br: bufio.NewReaderSize(r, 64<<10)}
 	for {
 		line, err := lr.next()
@@ -31,23 +39,30 @@ func ParseUnified(r io.Reader) (Added, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading diff: %w", err)
+			return Changes{}, fmt.Errorf("reading diff: %w", err)
 		}
 		if err := p.line(line); err != nil {
-			return nil, fmt.Errorf("diff line %d: %w", lr.n, err)
+			return Changes{}, fmt.Errorf("diff line %d: %w", lr.n, err)
 		}
 	}
 	if p.oldLeft > 0 || p.newLeft > 0 {
-		return nil, fmt.Errorf("diff line %d: diff ends inside a hunk (%d old and %d new lines missing)", lr.n, p.oldLeft, p.newLeft)
+		return Changes{}, fmt.Errorf("diff line %d: diff ends inside a hunk (%d old and %d new lines missing)", lr.n, p.oldLeft, p.newLeft)
 	}
 	p.out.normalize()
-	return p.out, nil
+	for f, at := range p.removed {
+		slices.Sort(at)
+		p.removed[f] = slices.Compact(at)
+	}
+	return Changes{Added: p.out, Removed: p.removed}, nil
 }
 
 // parser follows one file section at a time. file is the head-side path of
 // the current section, "" while unknown or when the file was deleted.
 type parser struct {
-	out     Added
+	out Added
+	// removed holds, per file, the head lines before which lines were
+	// removed.
+	removed map[string][]int
 	file    string
 	deleted bool
 	// oldLeft and newLeft count the lines the current hunk still owes; a
@@ -122,6 +137,11 @@ func (p *parser) hunkLine(line []byte) error {
 		if p.oldLeft == 0 {
 			return errors.New("hunk removes more lines than its header says")
 		}
+		if p.file != "" && !p.deleted {
+			if at := p.removed[p.file]; len(at) == 0 || at[len(at)-1] != p.newLine {
+				p.removed[p.file] = append(at, p.newLine)
+			}
+		}
 		p.oldLeft--
 	case ' ':
 		// An empty line is a context line whose space an editor trimmed.
@@ -165,6 +185,10 @@ func (p *parser) hunkHeader(s string) error {
 		return fmt.Errorf("hunk header %q: new lines start at line %d", clip(s), start)
 	}
 	p.oldLeft, p.newLeft, p.newLine = oldCount, newCount, start
+	if newCount == 0 {
+		// A hunk that only removes names the head line it follows.
+		p.newLine = start + 1
+	}
 	return nil
 }
 

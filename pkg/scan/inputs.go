@@ -37,6 +37,10 @@ func relativeFiles(root, base string, names []string, what string) ([]string, er
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(base, p)
 		}
+		p, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", what, name, err)
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", what, name, err)

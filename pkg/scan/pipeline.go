@@ -78,7 +78,7 @@ func diffLines(ctx context.Context, t *check.Target, rng string) (func(string, i
 	if err != nil {
 		return nil, "", err
 	}
-	added, err := repo.AddedLines(ctx, base, head)
+	added, err := repo.Changes(ctx, base, head)
 	if err != nil {
 		return nil, "", fmt.Errorf("--diff %s: %w", rng, err)
 	}
