@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -27,7 +28,8 @@ var fixtureDirs = map[string]bool{
 }
 
 // Discover finds the OpenAPI documents under root: *.yaml, *.yml and *.json
-// files whose first few KB have a top-level openapi or swagger key. It skips
+// files with a top-level openapi or swagger key (looked for in the whole
+// file up to DefaultMaxBytes, in the first few KB of a larger one). It skips
 // dependency, build and fixture folders below root and anything matching an
 // exclude pattern (slash globs relative to root, ** allowed). Symlinks are
 // not followed. The result is relative to root, with /, sorted.
@@ -101,7 +103,8 @@ func excluded(patterns []string, rel string) bool {
 	return false
 }
 
-// sniffFile reads only the head of a file for IsSpec.
+// sniffFile reads the head of a file for IsSpec, and the rest only when the
+// head does not settle it.
 func sniffFile(name string) (bool, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -113,5 +116,15 @@ func sniffFile(name string) (bool, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return false, err
 	}
-	return IsSpec(buf[:n]), nil
+	if IsSpec(buf[:n]) || n < sniffBytes {
+		return IsSpec(buf[:n]), nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Size() > DefaultMaxBytes {
+		return false, err
+	}
+	all, err := io.ReadAll(io.MultiReader(bytes.NewReader(buf[:n]), f))
+	if err != nil {
+		return false, err
+	}
+	return IsSpec(all), nil
 }

@@ -35,6 +35,9 @@ func TestDiscover(t *testing.T) {
 		"services/billing/build/spec.yaml":  spec,
 		"services/billing/coverage/x.yaml":  spec,
 		"services/billing/target/spec.yaml": spec,
+		// Generated with sorted keys: the version comes after 10 KB.
+		"api/sorted.yaml": "components:\n" + strings.Repeat("  # padding\n", 1000) + "openapi: 3.0.0\npaths: {}\n",
+		"data/big.json":   `{"rows": [` + strings.Repeat(`"x",`, 5000) + `"y"]}`,
 	}
 	for name, content := range files {
 		mustWrite(t, filepath.Join(root, filepath.FromSlash(name)), content)
@@ -47,7 +50,7 @@ func TestDiscover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"api/admin.yml", "api/v2.json", "docs/keep.yaml", "openapi.yaml", "services/billing/openapi.json"}
+	want := []string{"api/admin.yml", "api/sorted.yaml", "api/v2.json", "docs/keep.yaml", "openapi.yaml", "services/billing/openapi.json"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Discover =\n  %v\nwant\n  %v", got, want)
 	}

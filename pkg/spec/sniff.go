@@ -4,24 +4,22 @@ import (
 	"bytes"
 )
 
-// sniffBytes is how much of a file IsSpec looks at. The version key sits at
-// the top of nearly every document; one that hides it further down is still
-// loaded when named with --spec, only not discovered.
+// sniffBytes is how much of a file discovery reads first. The version key
+// sits at the top of most documents; generated ones with sorted keys put it
+// near the end (Stripe's is on line 40,015), so a file whose head says
+// nothing is read whole.
 const sniffBytes = 8 << 10
 
 // IsSpec reports whether data looks like an OpenAPI document: a top-level
 // openapi or swagger key, in YAML block style or in JSON (or YAML flow
-// style), within the first few KB.
+// style), anywhere in data.
 func IsSpec(data []byte) bool {
 	return sniffKey(data) != ""
 }
 
-// sniffKey returns "openapi" or "swagger" when the head of data has that key
-// at the top level, and "" otherwise.
+// sniffKey returns "openapi" or "swagger" when data has that key at the top
+// level, and "" otherwise.
 func sniffKey(data []byte) string {
-	if len(data) > sniffBytes {
-		data = data[:sniffBytes]
-	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if first := firstSignificant(data); first == '{' {
 		return sniffFlow(data)

@@ -27,7 +27,8 @@ func TestIsSpec(t *testing.T) {
 		{"in a block scalar", "description: |\n  openapi: 3.0.0\n", false},
 		{"package.json", `{"name": "portal", "scripts": {"swagger": "x"}}`, false},
 		{"empty", "", false},
-		{"beyond the sniffed head", strings.Repeat("# pad\n", 3000) + "openapi: 3.0.0\n", false},
+		{"sorted keys put the version last", strings.Repeat("# pad\n", 3000) + "openapi: 3.0.0\n", true},
+		{"json version key last", `{"info": {"title": "` + strings.Repeat("x", 20000) + `"}, "openapi": "3.0.0"}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,6 +66,9 @@ func credentialsInURL(rc *ruleContext) {
 			if (in != "query" && in != "path") || !credentialParam(p.Name, in) {
 				continue
 			}
+			if in == "path" && identifiesCollection(f.op.Path, p.Name) {
+				continue
+			}
 			// Path-level parameters are shared by the path's operations:
 			// report each written parameter once.
 			loc := firstLoc(p.Loc, f.op.Loc)
@@ -78,4 +81,26 @@ func credentialsInURL(rc *ruleContext) {
 				f.op.Key()+" takes "+in+" parameter \""+p.Name+"\", which looks like a credential: URLs are kept in access logs, proxies, browser history and Referer headers; send it in a header or the request body"))
 		}
 	}
+}
+
+// identifiesCollection reports whether the path parameter name is the
+// singular of the collection written just before it — /tokens/{token},
+// /authorizations/{authorization} — which makes it the ID of a stored
+// object, not a credential riding in the URL. /invites/{inviteToken} is the
+// invite's secret, and still counts.
+func identifiesCollection(path, name string) bool {
+	segs := pathSegments(path)
+	for i := 1; i < len(segs); i++ {
+		if !segs[i].param || segs[i].text != name || segs[i-1].param {
+			continue
+		}
+		coll := normalName(segs[i-1].text)
+		n := normalName(name)
+		for _, singular := range []string{coll, strings.TrimSuffix(coll, "s"), strings.TrimSuffix(coll, "es")} {
+			if n == singular {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -7,6 +7,28 @@ import (
 	"github.com/launchgate/launchgate/pkg/spec"
 )
 
+func TestIdentifiesCollection(t *testing.T) {
+	tests := []struct {
+		path, name string
+		want       bool
+	}{
+		{"/v1/tokens/{token}", "token", true},
+		{"/v1/issuing/authorizations/{authorization}/approve", "authorization", true},
+		{"/invites/{inviteToken}", "inviteToken", false},
+		{"/password-resets/{token}", "token", false},
+		{"/verify/{token}", "token", false},
+		{"/files/{fileId}/{token}", "token", false},
+		{"/{token}", "token", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			if got := identifiesCollection(tt.path, tt.name); got != tt.want {
+				t.Errorf("identifiesCollection(%q, %q) = %v, want %v", tt.path, tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCredentialParam(t *testing.T) {
 	tests := []struct {
 		name string
@@ -126,7 +148,9 @@ func TestSensitiveOperation(t *testing.T) {
 		{"session delete is logout", "DELETE", "/sessions", "", ""},
 		{"auth sessions", "POST", "/api/v1/auth/sessions", "", "login"},
 		{"checkout sessions are business objects", "POST", "/v1/checkout/sessions", "", ""},
-		{"runner registration token", "POST", "/runners/registration-token", "", "token"},
+		{"runner registration token", "POST", "/runners/registration-token", "", ""},
+		{"access token", "POST", "/oauth/access_token", "", "token"},
+		{"reset token", "POST", "/password/reset-token", "", "password reset"},
 		{"oauth token", "POST", "/oauth/token", "", "token"},
 		{"token refresh", "POST", "/auth/token/refresh", "", "token"},
 		{"refresh opid", "POST", "/v1/refresh", "refreshToken", "token"},

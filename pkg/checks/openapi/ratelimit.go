@@ -71,10 +71,14 @@ func sensitiveOperation(method, path, operationID string) (sensitiveKind, bool) 
 		return kindLogin, true
 	case all.has("password", "passwd", "forgot"):
 		return kindPassword, true
-	case len(last) > 0 && last.has("token") && len(last) <= 2,
+	case tokenEndpoint(last),
 		pw.has("token") && pw.has("oauth", "oauth2", "auth"),
 		all.has("token") && all.has("refresh", "exchange", "issue"):
 		return kindToken, true
+	case last.has("token", "tokens"):
+		// Some other token: a CI runner's registration token, a stored
+		// API token record. Not a sign-in, whatever else the path says.
+		return sensitiveKind{}, false
 	case all.has("signup", "register", "registration") || all.pair("sign", "up"):
 		return kindSignup, true
 	case all.has("otp", "mfa", "2fa", "totp", "twofactor") || all.pair("two", "factor"),
@@ -82,6 +86,24 @@ func sensitiveOperation(method, path, operationID string) (sensitiveKind, bool) 
 		return kindCode, true
 	}
 	return sensitiveKind{}, false
+}
+
+// tokenQualifiers are the words that, before "token" in a path's last
+// segment, make it a route that hands out login credentials (/access-token,
+// /oauth/refresh_token); a /registration-token for CI runners is issued to a
+// caller who already signed in, and is no guessing target.
+var tokenQualifiers = map[string]bool{"access": true, "refresh": true, "auth": true, "oauth": true, "id": true, "session": true, "bearer": true, "jwt": true}
+
+// tokenEndpoint reports whether the last literal segment of a path, split
+// into words, names a token endpoint: token, tokens, or a qualified one.
+func tokenEndpoint(last words) bool {
+	switch len(last) {
+	case 1:
+		return last[0] == "token" || last[0] == "tokens"
+	case 2:
+		return (last[1] == "token" || last[1] == "tokens") && tokenQualifiers[last[0]]
+	}
+	return false
 }
 
 // sessionOwners are the literal segments that may stand before a
