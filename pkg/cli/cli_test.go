@@ -221,3 +221,11 @@ func TestSpecOutsideRoot(t *testing.T) {
 		t.Fatalf("exit %d stderr %q, want 2 with a hint", r.code, r.stderr)
 	}
 }
+
+// decodeJSON decodes a report or fails the test.
+func decodeJSON(t *testing.T, s string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, s)
+	}
+}

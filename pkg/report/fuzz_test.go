@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/report/sariftest"
 )
 
 // Findings carry text from the checked project (paths, messages, URLs), so
@@ -18,14 +19,14 @@ func FuzzSARIF(f *testing.F) {
 	f.Add("", "https://staging.example.com/a?b=c#d", "live", "", -3, 4, false)
 	f.Add("", "http://[::1", "bad url", "", 1, 1, false)
 	f.Add("c:x/../y", "", "\x00\xff", "\u202e", 1, -1, true)
-	sch := sarifSchema(f)
+	sch := sariftest.Schema(f)
 	f.Fuzz(func(t *testing.T, file, url, msg, why string, line, col int, suppressed bool) {
 		r := &Result{Findings: []finding.Finding{{
 			RuleID: "openapi/operation-without-auth", Severity: finding.High,
 			File: file, URL: url, Message: msg, Line: line, Column: col,
 			Suppressed: suppressed, Suppression: why,
 		}}, Catalog: testCatalog(t)}
-		doc := checkSARIF(t, sch, writeSARIF(t, SARIFReporter{}, r))
+		doc := sariftest.Check(t, sch, writeSARIF(t, SARIFReporter{}, r))
 		if n := len(doc.Runs[0].Results); n != 1 {
 			t.Fatalf("got %d results, want 1", n)
 		}

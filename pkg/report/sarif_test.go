@@ -8,6 +8,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/report/sariftest"
 	"github.com/launchgate/launchgate/rules"
 )
 
@@ -23,7 +24,7 @@ func writeSARIF(t testing.TB, rep SARIFReporter, r *Result) []byte {
 func TestSARIFGolden(t *testing.T) {
 	r := fixedResult(t)
 	data := writeSARIF(t, SARIFReporter{}, r)
-	doc := checkSARIF(t, sarifSchema(t), data)
+	doc := sariftest.Check(t, sariftest.Schema(t), data)
 	golden(t, "report.sarif", data)
 
 	run := doc.Runs[0]
@@ -62,7 +63,7 @@ func TestSARIFGolden(t *testing.T) {
 			t.Errorf("result %d: suppressions %v for Suppressed=%v", i, res.Suppressions, f.Suppressed)
 		}
 	}
-	at := func(msg string) sarifDocResult {
+	at := func(msg string) sariftest.Result {
 		t.Helper()
 		for _, res := range run.Results {
 			if strings.HasPrefix(res.Message.Text, msg) {
@@ -70,7 +71,7 @@ func TestSARIFGolden(t *testing.T) {
 			}
 		}
 		t.Fatalf("no result for %q", msg)
-		return sarifDocResult{}
+		return sariftest.Result{}
 	}
 	sup := at("GET /health").Suppressions
 	if len(sup) != 1 || sup[0].Kind != "external" || sup[0].Justification != "health check is public by design" {
@@ -92,7 +93,7 @@ func TestSARIFGolden(t *testing.T) {
 
 func TestSARIFRuleProperties(t *testing.T) {
 	data := writeSARIF(t, SARIFReporter{}, fixedResult(t))
-	doc := checkSARIF(t, sarifSchema(t), data)
+	doc := sariftest.Check(t, sariftest.Schema(t), data)
 	rule := doc.Runs[0].Tool.Driver.Rules[1]
 	if rule.ID != "openapi/operation-without-auth" || rule.Name != "OperationWithoutAuth" {
 		t.Fatalf("rule 1 = %s %s", rule.ID, rule.Name)
@@ -122,16 +123,16 @@ func TestSARIFRuleProperties(t *testing.T) {
 }
 
 func TestSARIFEdgeCases(t *testing.T) {
-	sch := sarifSchema(t)
+	sch := sariftest.Schema(t)
 	tests := []struct {
 		name  string
 		r     *Result
-		check func(t *testing.T, doc *sarifDoc)
+		check func(t *testing.T, doc *sariftest.Doc)
 	}{
 		{
 			name: "empty result still has a valid run",
 			r:    &Result{Threshold: finding.High},
-			check: func(t *testing.T, doc *sarifDoc) {
+			check: func(t *testing.T, doc *sariftest.Doc) {
 				if n := len(doc.Runs[0].Results); n != 0 {
 					t.Errorf("got %d results", n)
 				}
@@ -146,7 +147,7 @@ func TestSARIFEdgeCases(t *testing.T) {
 				RuleID: "debug/flask-debug", Severity: finding.Medium, Title: "Flask debug mode",
 				Message: "DEBUG=True", File: `app\settings.py`, Fingerprint: "abc",
 			}}},
-			check: func(t *testing.T, doc *sarifDoc) {
+			check: func(t *testing.T, doc *sariftest.Doc) {
 				rules := doc.Runs[0].Tool.Driver.Rules
 				if len(rules) != 1 || rules[0].ID != "debug/flask-debug" || rules[0].Name != "FlaskDebug" {
 					t.Errorf("rules = %+v", rules)
@@ -163,7 +164,7 @@ func TestSARIFEdgeCases(t *testing.T) {
 		{
 			name: "category already ending in a slash is kept",
 			r:    &Result{Category: "scan/"},
-			check: func(t *testing.T, doc *sarifDoc) {
+			check: func(t *testing.T, doc *sariftest.Doc) {
 				if got := doc.Runs[0].AutomationDetails.ID; got != "scan/" {
 					t.Errorf("automationDetails.id = %q", got)
 				}
@@ -172,7 +173,7 @@ func TestSARIFEdgeCases(t *testing.T) {
 		{
 			name: "missing fingerprint is derived, not left empty",
 			r:    &Result{Findings: []finding.Finding{{RuleID: "env/committed-env", File: ".env", Message: "m"}}},
-			check: func(t *testing.T, doc *sarifDoc) {
+			check: func(t *testing.T, doc *sariftest.Doc) {
 				want := finding.Fingerprint("env/committed-env", ".env", "", "m")
 				if got := doc.Runs[0].Results[0].PartialFingerprints["launchgate/v1"]; got != want {
 					t.Errorf("fingerprint = %q, want %q", got, want)
@@ -182,7 +183,7 @@ func TestSARIFEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.check(t, checkSARIF(t, sch, writeSARIF(t, SARIFReporter{}, tt.r)))
+			tt.check(t, sariftest.Check(t, sch, writeSARIF(t, SARIFReporter{}, tt.r)))
 		})
 	}
 }
@@ -236,7 +237,7 @@ func TestSARIFTruncatesToResultLimit(t *testing.T) {
 		}
 	}
 	data := writeSARIF(t, SARIFReporter{}, &Result{Findings: fs, Catalog: testCatalog(t)})
-	doc := checkSARIF(t, sarifSchema(t), data)
+	doc := sariftest.Check(t, sariftest.Schema(t), data)
 	run := doc.Runs[0]
 	if len(run.Results) != DefaultMaxResults {
 		t.Fatalf("got %d results, want %d", len(run.Results), DefaultMaxResults)
@@ -273,7 +274,7 @@ func TestSARIFTruncatesToSizeLimit(t *testing.T) {
 	if size > limit {
 		t.Errorf("gzipped size %d over the %d limit", size, limit)
 	}
-	doc := checkSARIF(t, sarifSchema(t), data)
+	doc := sariftest.Check(t, sariftest.Schema(t), data)
 	run := doc.Runs[0]
 	if len(run.Results) == 0 || len(run.Results) >= len(fs) {
 		t.Fatalf("kept %d of %d results, want some but not all", len(run.Results), len(fs))
@@ -305,7 +306,7 @@ func TestSARIFSuppressedDroppedFirst(t *testing.T) {
 		{RuleID: "secret/generic-api-key", Severity: finding.Critical, File: "a", Fingerprint: "1", Suppressed: true},
 		{RuleID: "transport/http-server", Severity: finding.Low, File: "b", Fingerprint: "2"},
 	}
-	doc := checkSARIF(t, sarifSchema(t), writeSARIF(t, SARIFReporter{MaxResults: 1}, &Result{Findings: fs}))
+	doc := sariftest.Check(t, sariftest.Schema(t), writeSARIF(t, SARIFReporter{MaxResults: 1}, &Result{Findings: fs}))
 	if res := doc.Runs[0].Results; len(res) != 1 || res[0].RuleID != "transport/http-server" {
 		t.Errorf("kept %+v, want the unsuppressed low finding", res)
 	}
@@ -323,7 +324,7 @@ func TestSARIFRealCatalog(t *testing.T) {
 		fs = append(fs, finding.Finding{RuleID: rule.ID, Category: rule.Category(), Severity: rule.Severity,
 			Title: rule.Title, Message: rule.Title, File: "x.yaml", Line: 1, Fingerprint: rule.ID})
 	}
-	doc := checkSARIF(t, sarifSchema(t), writeSARIF(t, SARIFReporter{}, &Result{Findings: fs, Catalog: cat}))
+	doc := sariftest.Check(t, sariftest.Schema(t), writeSARIF(t, SARIFReporter{}, &Result{Findings: fs, Catalog: cat}))
 	if got := len(doc.Runs[0].Tool.Driver.Rules); got != len(cat.Rules()) {
 		t.Errorf("got %d rules, want %d", got, len(cat.Rules()))
 	}

@@ -1,4 +1,6 @@
-package report
+// Package sariftest checks SARIF in tests: against the SARIF 2.1.0 schema
+// that sits beside the repository, and against GitHub's upload rules.
+package sariftest
 
 import (
 	"bytes"
@@ -14,10 +16,10 @@ import (
 
 const schemaRel = "shared/sarif/sarif-schema-2.1.0.json"
 
-// sarifSchema compiles the SARIF 2.1.0 schema that sits next to the
+// Schema compiles the SARIF 2.1.0 schema that sits next to the
 // repository root. It fails rather than skips when the file is missing:
 // CI always has it, and a skipped validation would hide broken output.
-func sarifSchema(t testing.TB) *jsonschema.Schema {
+func Schema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -41,8 +43,8 @@ func sarifSchema(t testing.TB) *jsonschema.Schema {
 	}
 }
 
-// sarifDoc is the part of a SARIF log the GitHub checks below read.
-type sarifDoc struct {
+// Doc is the part of a SARIF log the GitHub checks below read.
+type Doc struct {
 	Runs []struct {
 		Tool struct {
 			Driver struct {
@@ -66,11 +68,12 @@ type sarifDoc struct {
 				} `json:"message"`
 			} `json:"toolExecutionNotifications"`
 		} `json:"invocations"`
-		Results []sarifDocResult `json:"results"`
+		Results []Result `json:"results"`
 	} `json:"runs"`
 }
 
-type sarifDocResult struct {
+// Result is one SARIF result as Doc decodes it.
+type Result struct {
 	RuleID    string `json:"ruleId"`
 	RuleIndex *int   `json:"ruleIndex"`
 	Level     string `json:"level"`
@@ -97,9 +100,9 @@ type sarifDocResult struct {
 	Properties map[string]any `json:"properties"`
 }
 
-// checkSARIF validates data against the schema and GitHub's upload rules
+// Check validates data against the schema and GitHub's upload rules
 // and returns it decoded.
-func checkSARIF(t testing.TB, sch *jsonschema.Schema, data []byte) *sarifDoc {
+func Check(t testing.TB, sch *jsonschema.Schema, data []byte) *Doc {
 	t.Helper()
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
@@ -108,7 +111,7 @@ func checkSARIF(t testing.TB, sch *jsonschema.Schema, data []byte) *sarifDoc {
 	if err := sch.Validate(inst); err != nil {
 		t.Fatalf("SARIF fails the 2.1.0 schema: %v", err)
 	}
-	var doc sarifDoc
+	var doc Doc
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
