@@ -79,15 +79,9 @@ func load3(ctx context.Context, src *sources, ps *problems, file string, data []
 		}
 		return doc
 	}
-	top, blankLine, blankCol, perr := parseLenient(data)
-	if perr != nil {
-		line, col := errorPosition(perr.Error())
-		ps.add(Location{File: file, Line: max(line, 1), Column: col}, "", "%s", cleanParserError(perr.Error()))
+	top, ok := parseRaw(ps, file, data)
+	if !ok {
 		return &Document{File: file, Partial: true}
-	}
-	if blankLine > 0 {
-		ps.add(Location{File: file, Line: blankLine, Column: blankCol}, errControl,
-			"control character in the document (not allowed in YAML or in JSON strings): it was read as a space")
 	}
 	if !isOpenAPI(top) {
 		ps.add(Location{File: file, Line: 1}, "", "not an OpenAPI document: no openapi or swagger field")
@@ -122,17 +116,9 @@ func load3(ctx context.Context, src *sources, ps *problems, file string, data []
 // judge whether it is valid.
 func loadSwagger(ctx context.Context, src *sources, ps *problems, file string, data []byte, top *yaml.Node) *Document {
 	if top == nil {
-		var blankLine, blankCol int
-		var err error
-		top, blankLine, blankCol, err = parseLenient(data)
-		if err != nil {
-			line, col := errorPosition(err.Error())
-			ps.add(Location{File: file, Line: max(line, 1), Column: col}, "", "%s", cleanParserError(err.Error()))
+		var ok bool
+		if top, ok = parseRaw(ps, file, data); !ok {
 			return &Document{File: file, Partial: true}
-		}
-		if blankLine > 0 {
-			ps.add(Location{File: file, Line: blankLine, Column: blankCol}, errControl,
-				"control character in the document (not allowed in YAML or in JSON strings): it was read as a space")
 		}
 	}
 	doc := newRawBuilder(ctx, src, ps, file, top).build()
@@ -217,4 +203,21 @@ func duplicateKeys(file string, top *yaml.Node, ps *problems) bool {
 		}
 	}
 	return found
+}
+
+// parseRaw parses data leniently into a node tree, reporting a parse error
+// or a control character it had to blank out. It reports false when
+// nothing could be read.
+func parseRaw(ps *problems, file string, data []byte) (*yaml.Node, bool) {
+	top, blankLine, blankCol, err := parseLenient(data)
+	if err != nil {
+		line, col := errorPosition(err.Error())
+		ps.add(Location{File: file, Line: max(line, 1), Column: col}, "", "%s", cleanParserError(err.Error()))
+		return nil, false
+	}
+	if blankLine > 0 {
+		ps.add(Location{File: file, Line: blankLine, Column: blankCol}, errControl,
+			"control character in the document (not allowed in YAML or in JSON strings): it was read as a space")
+	}
+	return top, true
 }

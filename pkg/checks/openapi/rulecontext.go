@@ -105,16 +105,7 @@ func (rc *ruleContext) declaredPublic(op *spec.Operation) bool {
 // opReport is a report anchored at an operation's block, so the diff filter
 // keeps it when any line of the operation was added.
 func (rc *ruleContext) opReport(rule string, op *spec.Operation, msg string) check.Report {
-	loc := op.Loc
-	return check.Report{
-		Rule:    rule,
-		File:    rc.fileOf(loc),
-		Line:    loc.Line,
-		Column:  loc.Column,
-		EndLine: loc.EndLine,
-		Message: msg,
-		Key:     op.Key(),
-	}
+	return rc.locReport(rule, op.Loc, op.Key(), msg)
 }
 
 // locReport is a report at an element's location with a stable key.
