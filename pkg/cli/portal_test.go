@@ -62,3 +62,13 @@ func TestPortalScorecard(t *testing.T) {
 		t.Errorf("the fixed portal has a finding at medium or above:\n%s", r.stdout)
 	}
 }
+
+// TestRelativeSpecFromProcessDir runs with no WorkDir, as the real binary
+// does: relative paths are taken from the process's directory.
+func TestRelativeSpecFromProcessDir(t *testing.T) {
+	dir := portal("vulnerable")
+	r := run(t, "", "scan", dir, "--spec", filepath.Join(dir, "openapi.yaml"), "--fail-on", "critical")
+	if r.code != ExitBlocking || !strings.Contains(r.stdout, "openapi/operation-without-auth") {
+		t.Fatalf("exit %d, want 1 with findings\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -3,8 +3,10 @@ package scan
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
@@ -33,6 +35,9 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 		return nil, err
 	}
 	t := &check.Target{Root: root, Config: cfg, Logger: opts.Logger}
+	if t.Logger == nil {
+		t.Logger = slog.New(slog.DiscardHandler)
+	}
 	if t.Specs, err = specs(ctx, root, cfg, opts); err != nil {
 		return nil, err
 	}
@@ -51,15 +56,20 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 		Ran:       map[string]bool{},
 		Notes:     notes,
 	}
+	log := t.Logger
+	log.Debug("scan", "root", root, "config", cfg.File, "specs", t.Specs)
 	var raw []finding.Finding
 	for _, c := range s.Checks {
 		if c.Applies != nil && !c.Applies(t) {
+			log.Debug("check does not apply", "check", c.Name)
 			continue
 		}
+		start := time.Now()
 		var reports []check.Report
 		if err := c.Run(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
 			return nil, fmt.Errorf("%s check: %w", c.Name, err)
 		}
+		log.Debug("check ran", "check", c.Name, "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
 		for _, a := range c.Areas {
 			res.Ran[a] = true
 		}
