@@ -35,8 +35,26 @@ type Rule struct {
 	Description string `yaml:"description"`
 	// Help is markdown that says how to fix it.
 	Help string `yaml:"help"`
+	// Match, for rules that are a pattern over file lines, says which
+	// files and lines the rule fires on.
+	Match *Match `yaml:"match"`
 	// Examples are inputs the rule must fire on (Match) or stay quiet on.
 	Examples []Example `yaml:"examples"`
+}
+
+// Match is a line pattern and the files it applies to.
+type Match struct {
+	// Files are slash globs (** allowed) of the paths, relative to the
+	// scanned root, the rule reads; a pattern without a slash matches the
+	// base name anywhere ("Dockerfile", "*.py").
+	Files []string `yaml:"files"`
+	// Production limits the rule to files that configure production
+	// (see pkg/prodfile).
+	Production bool `yaml:"production"`
+	// Pattern is an RE2 regular expression matched against each line.
+	Pattern string `yaml:"pattern"`
+	// Unless is an optional RE2 expression: a line it matches does not fire.
+	Unless string `yaml:"unless"`
 }
 
 // Category is the part of the ID before the slash.
@@ -124,6 +142,16 @@ func (c *Catalog) validate(r *Rule) error {
 	case r.Severity >= finding.Never:
 		return fmt.Errorf("rule %s: severity must be critical, high, medium, low or info", r.ID)
 	}
+	if m := r.Match; m != nil {
+		if m.Pattern == "" || len(m.Files) == 0 {
+			return fmt.Errorf("rule %s: match needs a pattern and files", r.ID)
+		}
+		for _, re := range []string{m.Pattern, m.Unless} {
+			if _, err := regexp.Compile(re); err != nil {
+				return fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+		}
+	}
 	for _, cwe := range r.CWE {
 		if !strings.HasPrefix(cwe, "CWE-") {
 			return fmt.Errorf("rule %s: cwe %q must look like CWE-306", r.ID, cwe)
@@ -134,6 +162,23 @@ func (c *Catalog) validate(r *Rule) error {
 			return fmt.Errorf("rule %s: owasp %q must look like \"API2:2023 Broken Authentication\"", r.ID, o)
 		}
 	}
+	return nil
+}
+
+// Add puts rules that are made at run time (one per gitleaks rule, say)
+// into the catalog, validated like those read from YAML.
+func (c *Catalog) Add(rules ...*Rule) error {
+	for _, r := range rules {
+		if _, dup := c.byID[r.ID]; dup {
+			return fmt.Errorf("rule %s is defined twice", r.ID)
+		}
+		if err := c.validate(r); err != nil {
+			return err
+		}
+		c.byID[r.ID] = r
+		c.rules = append(c.rules, r)
+	}
+	slices.SortFunc(c.rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return nil
 }
 
