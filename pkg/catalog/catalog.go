@@ -55,7 +55,23 @@ type Match struct {
 	Pattern string `yaml:"pattern"`
 	// Unless is an optional RE2 expression: a line it matches does not fire.
 	Unless string `yaml:"unless"`
+	// Window, from 2 to MaxWindow, lets Pattern see the lines before the
+	// one it fires on, for settings a format spreads over lines (a YAML key
+	// under its parent, a Kubernetes env entry's name and value): Pattern is
+	// matched against the line joined by "\n" to the up to Window-1
+	// non-blank lines before it, and fires on the line where its match
+	// ends. Unless still looks at that line alone. 0 or 1 is one line.
+	Window int `yaml:"window"`
+	// UnlessBefore is an optional RE2 expression for a guard written above
+	// the match (an `if` that limits it to development): when one of the
+	// Window-1 non-blank lines before the line matches it, the line does
+	// not fire. It needs a Window of 2 or more.
+	UnlessBefore string `yaml:"unless_before"`
 }
+
+// MaxWindow bounds Match.Window, so a rule cannot make every line cost a
+// scan of many others.
+const MaxWindow = 8
 
 // Category is the part of the ID before the slash.
 func (r *Rule) Category() string {
@@ -146,10 +162,16 @@ func (c *Catalog) validate(r *Rule) error {
 		if m.Pattern == "" || len(m.Files) == 0 {
 			return fmt.Errorf("rule %s: match needs a pattern and files", r.ID)
 		}
-		for _, re := range []string{m.Pattern, m.Unless} {
+		for _, re := range []string{m.Pattern, m.Unless, m.UnlessBefore} {
 			if _, err := regexp.Compile(re); err != nil {
 				return fmt.Errorf("rule %s: %w", r.ID, err)
 			}
+		}
+		if m.Window < 0 || m.Window > MaxWindow {
+			return fmt.Errorf("rule %s: match window must be between 1 and %d lines", r.ID, MaxWindow)
+		}
+		if m.UnlessBefore != "" && m.Window < 2 {
+			return fmt.Errorf("rule %s: match unless_before needs a window of 2 or more lines", r.ID)
 		}
 	}
 	for _, cwe := range r.CWE {

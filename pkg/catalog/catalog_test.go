@@ -93,6 +93,10 @@ func TestLoadRejects(t *testing.T) {
 		{"never severity", "rules:\n" + strings.Replace(good, "severity: high", "severity: never", 1), "severity"},
 		{"bad cwe", "rules:\n" + strings.Replace(good, "CWE-306", "306", 1), "CWE-306"},
 		{"duplicate", "rules:\n" + good + good, "twice"},
+		{"window too wide", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 9}\n", "window"},
+		{"unless_before without window", "rules:\n" + good + "    match: {files: [x], pattern: a, unless_before: b}\n", "unless_before"},
+		{"bad unless_before", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 2, unless_before: \"(\"}\n", "missing"},
+		{"valid window", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 3, unless_before: b}\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/config"
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/source"
 )
 
 // Check is one family of static or live checks.
@@ -38,6 +39,12 @@ type Target struct {
 	// Diff is set when only changes in a git range are reported.
 	Diff   *Range
 	Logger *slog.Logger
+	// Tree is the checkout's files, for checks that read source and
+	// config files; nil when the scan lists none.
+	Tree *source.Tree
+	// Artifacts are build outputs to check whole (--artifacts): absolute
+	// paths of folders, files and archives inside Root.
+	Artifacts []string
 }
 
 // Range is a git range BASE..HEAD in the checkout at Target.Root.

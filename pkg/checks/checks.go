@@ -3,13 +3,61 @@
 package checks
 
 import (
+	"fmt"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/checks/debug"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
+	"github.com/launchgate/launchgate/pkg/checks/secretscan"
+	"github.com/launchgate/launchgate/pkg/secrets"
+	"github.com/launchgate/launchgate/rules"
 )
 
-// Static returns the checks `launchgate scan` runs, freshly constructed.
-func Static() []*check.Check {
-	return []*check.Check{
-		openapi.New(),
+// Registry is the rule catalog together with the checks that emit its
+// rules.
+type Registry struct {
+	Catalog *catalog.Catalog
+	// Static are the checks `launchgate scan` runs.
+	Static []*check.Check
+}
+
+// Load builds the catalog (rules/*.yaml plus one rule per gitleaks rule)
+// and the checks, fresh.
+func Load() (*Registry, error) {
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return nil, fmt.Errorf("rule catalog: %w", err)
 	}
+	eng, err := secrets.New(secrets.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("secrets engine: %w", err)
+	}
+	generated := eng.CatalogRules()
+	if err := cat.Add(generated...); err != nil {
+		return nil, fmt.Errorf("rule catalog: %w", err)
+	}
+	dbg, err := debug.New(cat)
+	if err != nil {
+		return nil, err
+	}
+	return &Registry{
+		Catalog: cat,
+		Static: []*check.Check{
+			openapi.New(),
+			secretscan.New(eng, secretRuleIDs(cat)),
+			dbg,
+		},
+	}, nil
+}
+
+// secretRuleIDs lists the catalog's secret/* rules: gitleaks' and ours.
+func secretRuleIDs(cat *catalog.Catalog) []string {
+	var ids []string
+	for _, r := range cat.Rules() {
+		if r.Category() == "secret" {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }

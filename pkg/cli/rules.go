@@ -5,8 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/launchgate/launchgate/pkg/catalog"
-	"github.com/launchgate/launchgate/rules"
+	"github.com/launchgate/launchgate/pkg/checks"
 )
 
 func runRules(args []string, env Env) error {
@@ -19,10 +18,11 @@ func runRules(args []string, env Env) error {
 	if len(pos) > 0 {
 		return usageErrorf("rules takes no arguments (did you mean launchgate explain %s?)", pos[0])
 	}
-	cat, err := catalog.Load(rules.FS)
+	reg, err := checks.Load()
 	if err != nil {
-		return fmt.Errorf("rule catalog: %w", err)
+		return err
 	}
+	cat := reg.Catalog
 	switch *format {
 	case "text":
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
@@ -51,10 +51,11 @@ func runExplain(args []string, env Env) error {
 	if len(pos) != 1 {
 		return usageErrorf("explain takes one rule ID, e.g. launchgate explain openapi/operation-without-auth")
 	}
-	cat, err := catalog.Load(rules.FS)
+	reg, err := checks.Load()
 	if err != nil {
-		return fmt.Errorf("rule catalog: %w", err)
+		return err
 	}
+	cat := reg.Catalog
 	r := cat.Rule(pos[0])
 	if r == nil {
 		return usageErrorf("no rule %q; launchgate rules lists them", pos[0])

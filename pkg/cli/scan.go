@@ -10,22 +10,21 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/checks"
 	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/report"
 	"github.com/launchgate/launchgate/pkg/scan"
-	"github.com/launchgate/launchgate/rules"
 )
 
 func runScan(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("scan", "scan [PATH] [flags]", env.Stdout)
 	var out output
 	out.register(fs)
-	var specs repeated
+	var specs, artifacts repeated
 	var opts scan.Options
 	var verbose bool
 	fs.Var(&specs, "spec", "OpenAPI document `FILE` to check, repeatable (default: discovered under PATH)")
+	fs.Var(&artifacts, "artifacts", "build output `PATH` to check for secrets: folder, file, .zip/.tar/.tar.gz; repeatable")
 	fs.StringVar(&opts.Diff, "diff", "", "report only what changed in the git range `BASE..HEAD`")
 	fs.StringVar(&opts.Baseline, "baseline", "", "an earlier JSON or SARIF report `FILE`: findings in it do not block")
 	fs.StringVar(&opts.ConfigPath, "config", "", "configuration `FILE` (default PATH/.launchgate.yml)")
@@ -48,18 +47,20 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	cat, err := catalog.Load(rules.FS)
+	reg, err := checks.Load()
 	if err != nil {
-		return fmt.Errorf("rule catalog: %w", err)
+		return err
 	}
+	cat := reg.Catalog
 
 	opts.Specs = specs
+	opts.Artifacts = artifacts
 	opts.WorkDir = env.WorkDir
 	opts.Threshold = threshold
 	opts.Now = env.Now()
 	opts.Version = env.Version
 	opts.Logger = newLogger(env.Stderr, verbose)
-	s := scan.Scanner{Catalog: cat, Checks: checks.Static()}
+	s := scan.Scanner{Catalog: cat, Checks: reg.Static}
 	res, err := s.Run(ctx, opts)
 	if err != nil {
 		return err

@@ -38,6 +38,7 @@ type Config struct {
 	Exclude []string `yaml:"exclude"`
 	Env     Env      `yaml:"env"`
 	CORS    CORS     `yaml:"cors"`
+	Secrets Secrets  `yaml:"secrets"`
 	// Severity overrides a rule's severity: rule ID (or "category/*") →
 	// severity.
 	Severity map[string]finding.Severity `yaml:"severity"`
@@ -64,6 +65,17 @@ type PublicRoute struct {
 // Env lists production environment expectations.
 type Env struct {
 	Required []string `yaml:"required"`
+}
+
+// Secrets tunes the secrets check.
+type Secrets struct {
+	// ScanFixtures also reads test-fixture folders (testdata, fixtures,
+	// __fixtures__, __mocks__, …), which are skipped by default because
+	// their keys are fakes made for tests.
+	ScanFixtures bool `yaml:"scan_fixtures"`
+	// ScanLockFiles also reads dependency lock files (package-lock.json,
+	// yarn.lock, go.sum, …), which are skipped by default.
+	ScanLockFiles bool `yaml:"scan_lock_files"`
 }
 
 // CORS lists the origins browsers may call the API from.

@@ -119,6 +119,11 @@ func TestParseErrors(t *testing.T) {
 			want: `.launchgate.yml:1: version: want a whole number`,
 		},
 		{
+			name: "switch not a boolean",
+			yaml: "secrets:\n  scan_fixtures: yes please\n",
+			want: `.launchgate.yml:2: secrets.scan_fixtures: want true or false`,
+		},
+		{
 			name: "admin path without slash",
 			yaml: "admin_paths: [admin/**]\n",
 			want: `.launchgate.yml:1: admin path pattern "admin/**" must start with / (or be tag:NAME)`,
@@ -277,8 +282,8 @@ func TestLoadFull(t *testing.T) {
 		t.Fatalf("got %d ignores, want 2", len(cfg.Ignores))
 	}
 	wantEnd := time.Date(2026, 6, 30, 23, 59, 59, 999999999, time.UTC)
-	if ig := cfg.Ignores[0]; !ig.Expires.Equal(wantEnd) || ig.Line != 39 || ig.File != "testdata/full.launchgate.yml" {
-		t.Errorf("first ignore = %+v, want expiry %v at testdata/full.launchgate.yml:39", ig, wantEnd)
+	if ig := cfg.Ignores[0]; !ig.Expires.Equal(wantEnd) || ig.Line != 42 || ig.File != "testdata/full.launchgate.yml" {
+		t.Errorf("first ignore = %+v, want expiry %v at testdata/full.launchgate.yml:42", ig, wantEnd)
 	}
 	// A quoted date is the same date.
 	if got := cfg.Ignores[1].Expires; !got.Equal(time.Date(2026, 3, 31, 23, 59, 59, 999999999, time.UTC)) {

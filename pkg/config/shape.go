@@ -93,6 +93,10 @@ func (s *shape) check(n *yaml.Node, t reflect.Type, path string) error {
 		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
 			return s.errorf(at, "%s: want a whole number", path)
 		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+			return s.errorf(at, "%s: want true or false", path)
+		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return s.errorf(at, "%s: want a list, not %s", path, kindName(n))

@@ -60,3 +60,38 @@ func relativeFiles(root, base string, names []string, what string) ([]string, er
 	}
 	return out, nil
 }
+
+// artifacts resolves the build outputs to check: those named by
+// --artifacts (from the working directory), then those the config lists
+// (from root), as absolute paths. Each must exist.
+func artifacts(root string, cfg *config.Config, opts Options) ([]string, error) {
+	var out []string
+	add := func(base, name, what string) error {
+		p := name
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(base, p)
+		}
+		p, err := filepath.Abs(p)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", what, name, err)
+		}
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("%s %s: %w", what, name, err)
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+		return nil
+	}
+	for _, a := range opts.Artifacts {
+		if err := add(opts.WorkDir, a, "--artifacts"); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range cfg.Artifacts {
+		if err := add(root, a, cfg.File+": artifacts"); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -16,6 +16,9 @@ type Options struct {
 	// Specs are OpenAPI documents named explicitly (--spec); relative ones
 	// are taken from WorkDir. Empty means discover them under Root.
 	Specs []string
+	// Artifacts are build outputs (--artifacts): folders, files, archives;
+	// relative ones are taken from WorkDir.
+	Artifacts []string
 	// WorkDir resolves relative paths in Specs, ConfigPath and Baseline.
 	WorkDir string
 	// ConfigPath is --config; empty means Root/.launchgate.yml if present.

@@ -14,6 +14,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/process"
 	"github.com/launchgate/launchgate/pkg/report"
+	"github.com/launchgate/launchgate/pkg/source"
 )
 
 // Scanner runs a set of checks against the rules of a catalog.
@@ -40,6 +41,12 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	}
 	if t.Specs, err = specs(ctx, root, cfg, opts); err != nil {
 		return nil, err
+	}
+	if t.Artifacts, err = artifacts(root, cfg, opts); err != nil {
+		return nil, err
+	}
+	if t.Tree, err = source.ListTree(ctx, root, source.TreeOptions{Exclude: cfg.Exclude}); err != nil {
+		return nil, fmt.Errorf("listing the files under %s: %w", root, err)
 	}
 	pipeline, notes, err := s.processors(ctx, t, cfg, opts)
 	if err != nil {
@@ -84,6 +91,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	if res.Findings, err = process.Run(pipeline.list, raw); err != nil {
 		return nil, err
 	}
+	res.Notes = append(res.Notes, t.Tree.Notes()...)
 	res.Notes = append(res.Notes, pipeline.notes()...)
 	return res, nil
 }

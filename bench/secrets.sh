@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# Times launchgate's secret scan next to the gitleaks CLI (v8.30.1, built the
+# way its releases are: -tags gore2regex) on generated data sets, and prints
+# the median wall time, CPU time (user + system) and peak memory of each,
+# their ratios to gitleaks, the findings each reported and how many of the
+# planted fake secrets each found.
+#
+# usage: bench/secrets.sh [--quick] [--help]
+#
+#   tree   a mixed monorepo (one git commit): gitleaks dir DIR
+#          vs launchgate scan DIR
+#   build  a node_modules-heavy build folder: gitleaks dir BUILD
+#          vs launchgate scan EMPTY --artifacts BUILD
+#   pr     a repository with tags base and head, ~5,000 added lines apart:
+#          gitleaks git --log-opts=base..head vs launchgate scan --diff base..head
+#
+# --quick: one run each and small data sets (20 MB tree and build, 10 MB pr base).
+#
+# Environment:
+#   RUNS=5                runs per tool and data set (median is reported)
+#   TOOLS=gitleaks,launchgate,launchgate-re2
+#                         launchgate-re2 is launchgate built with -tags gore2regex
+#   SETS=tree,build,pr    data sets to run
+#   TREE_SIZE=200MB BUILD_SIZE=200MB PR_SIZE=20MB
+#                         data set sizes (PR_SIZE is the base tree; the
+#                         pull request itself is always ~5,000 lines)
+#   BENCH_SEED=1          generator seed; the same seed gives the same bytes
+#   BENCH_SRC=DIR         launchgate checkout to build (default: this one)
+#   BENCH_WORK=DIR        scratch folder for builds, data and reports
+#                         (default /tmp/launchgate-bench)
+#   BENCH_TIMEOUT=1800    seconds before one run is abandoned
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+src=${BENCH_SRC:-$root}
+work=${BENCH_WORK:-/tmp/launchgate-bench}
+runs=${RUNS:-5}
+tools=${TOOLS:-gitleaks,launchgate,launchgate-re2}
+sets=${SETS:-tree,build,pr}
+tree_size=${TREE_SIZE:-200MB}
+build_size=${BUILD_SIZE:-200MB}
+pr_size=${PR_SIZE:-20MB}
+seed=${BENCH_SEED:-1}
+run_timeout=${BENCH_TIMEOUT:-1800}
+gitleaks_version=v8.30.1
+
+usage() {
+	sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
+}
+
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--quick)
+		runs=1
+		tree_size=${TREE_SIZE:-20MB}
+		build_size=${BUILD_SIZE:-20MB}
+		pr_size=${PR_SIZE:-10MB}
+		;;
+	-h | --help)
+		usage
+		exit 0
+		;;
+	*)
+		echo "secrets.sh: unknown argument $1 (try --help)" >&2
+		exit 2
+		;;
+	esac
+	shift
+done
+
+if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
+	echo "secrets.sh: RUNS must be a positive number, not '$runs'" >&2
+	exit 2
+fi
+if ! /usr/bin/time -f '%e %U %S %M' -o /dev/null true 2>/dev/null; then
+	echo "secrets.sh: GNU time is needed at /usr/bin/time; install it with: apt-get install time" >&2
+	exit 2
+fi
+for cmd in go git; do
+	if ! command -v "$cmd" >/dev/null; then
+		echo "secrets.sh: $cmd is not on PATH" >&2
+		exit 2
+	fi
+done
+mkdir -p "$work/logs" "$work/data" "$work/reports"
+
+declare -A unavailable=() # tool -> why it cannot run
+declare -A version=()     # tool -> version string for the header
+declare -A data=()        # set -> generated folder
+
+# first_line prints the first non-empty line of a log, for one-line reasons.
+first_line() {
+	grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160 || true
+}
+
+# error_line prints the first line of a build log that reports an error.
+error_line() {
+	{ grep -m1 -iE 'error|fail|cannot|not found|undefined' "$1" 2>/dev/null || tail -n1 "$1"; } | cut -c1-160
+}
+
+# build_launchgate NAME [TAGS] builds $src/cmd/launchgate into $work/NAME.
+build_launchgate() {
+	local name=$1 tags=${2:-} log=$work/logs/build-$1.log
+	if ! (cd "$src" && go build ${tags:+-tags "$tags"} -o "$work/$name" ./cmd/launchgate) >"$log" 2>&1; then
+		unavailable[$name]="go build${tags:+ -tags $tags} ./cmd/launchgate failed: $(error_line "$log") (see $log)"
+		return
+	fi
+	version[$name]=$("$work/$name" version 2>/dev/null | head -n1 || true)
+	if [[ -n $tags ]] && ! go version -m "$work/$name" 2>/dev/null | grep -q 'go-re2'; then
+		version[$name]+=" (no go-re2 linked: the tag changes nothing yet)"
+	fi
+}
+
+setup_launchgate() { build_launchgate launchgate; }
+setup_launchgate_re2() { build_launchgate launchgate-re2 gore2regex; }
+
+# setup_gitleaks builds the CLI as its releases are built (see its
+# .goreleaser.yml: -tags gore2regex and the version stamped in), once.
+setup_gitleaks() {
+	local bin=$work/bin/gitleaks log=$work/logs/build-gitleaks.log
+	if [[ ! -x $bin ]] || [[ $("$bin" version 2>/dev/null || true) != "$gitleaks_version" ]]; then
+		if ! (
+			cd "$work" &&
+				GOBIN=$work/bin go install -tags gore2regex \
+					-ldflags "-s -w -X=github.com/zricethezav/gitleaks/v8/version.Version=$gitleaks_version" \
+					"github.com/zricethezav/gitleaks/v8@$gitleaks_version"
+		) >"$log" 2>&1 </dev/null; then
+			unavailable[gitleaks]="go install gitleaks $gitleaks_version failed: $(error_line "$log") (see $log)"
+			return
+		fi
+	fi
+	version[gitleaks]="gitleaks $("$bin" version 2>/dev/null || echo '?') (-tags gore2regex)"
+}
+
+# generate SET SIZE writes a data set once; its folder name carries the
+# seed, the size and a hash of the generator, so a changed generator never
+# reuses stale data. The manifest is written last and marks it complete.
+generate() {
+	local set=$1 size=$2 hash dir log=$work/logs/gentree-$1.log
+	hash=$(cat "$root"/bench/gentree/*.go | sha256sum | cut -c1-8)
+	dir=$work/data/$set-$size-s$seed-$hash
+	if [[ ! -f $dir/.planted.json ]]; then
+		rm -rf "$dir"
+		if ! "$work/gentree" -kind "$set" -size "$size" -seed "$seed" -out "$dir" >"$dir.summary" 2>"$log"; then
+			echo "secrets.sh: generating the $set data set failed: $(first_line "$log") (see $log)" >&2
+			exit 1
+		fi
+	fi
+	data[$set]=$dir
+}
+
+# prepare_command sets cmd (the command line) and cmd_dir (where to run it)
+# for one tool on one data set, writing its JSON report to report.
+prepare_command() {
+	local tool=$1 set=$2 dir=${data[$2]}
+	report=$work/reports/$tool-$set.json
+	cmd_dir=$work
+	case $tool:$set in
+	gitleaks:tree | gitleaks:build)
+		cmd=("$work/bin/gitleaks" dir "$dir" --no-banner --report-format json --report-path "$report" --exit-code 0)
+		;;
+	gitleaks:pr)
+		cmd_dir=$dir
+		cmd=("$work/bin/gitleaks" git "$dir" --log-opts=base..head --no-banner --report-format json --report-path "$report" --exit-code 0)
+		;;
+	launchgate*:tree)
+		cmd=("$work/$tool" scan "$dir" --format json --output "$report" --fail-on never)
+		;;
+	launchgate*:build)
+		mkdir -p "$work/data/empty"
+		cmd=("$work/$tool" scan "$work/data/empty" --artifacts "$dir" --format json --output "$report" --fail-on never)
+		;;
+	launchgate*:pr)
+		cmd_dir=$dir
+		cmd=("$work/$tool" scan "$dir" --diff base..head --format json --output "$report" --fail-on never)
+		;;
+	esac
+}
+
+median() {
+	sort -g | awk '{v[NR] = $1} END {
+		if (NR == 0) exit
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
+	}'
+}
+
+# ratio prints a / b to two decimals, or - when b is unknown or zero.
+ratio() {
+	awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
+}
+
+IFS=, read -r -a tool_list <<<"$tools"
+IFS=, read -r -a set_list <<<"$sets"
+for tool in "${tool_list[@]}"; do
+	case $tool in
+	gitleaks | launchgate) "setup_$tool" ;;
+	launchgate-re2) setup_launchgate_re2 ;;
+	*)
+		echo "secrets.sh: unknown tool '$tool' in TOOLS (gitleaks, launchgate, launchgate-re2)" >&2
+		exit 2
+		;;
+	esac
+done
+if ! (cd "$root" && go build -o "$work/gentree" ./bench/gentree) >"$work/logs/build-gentree.log" 2>&1; then
+	echo "secrets.sh: go build ./bench/gentree failed: $(error_line "$work/logs/build-gentree.log")" >&2
+	exit 1
+fi
+for set in "${set_list[@]}"; do
+	case $set in
+	tree) generate tree "$tree_size" ;;
+	build) generate build "$build_size" ;;
+	pr) generate pr "$pr_size" ;;
+	*)
+		echo "secrets.sh: unknown data set '$set' in SETS (tree, build, pr)" >&2
+		exit 2
+		;;
+	esac
+done
+
+echo "# Secrets scan benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each"
+for tool in "${tool_list[@]}"; do
+	if [[ -n ${unavailable[$tool]:-} ]]; then
+		echo "#   $tool: unavailable: ${unavailable[$tool]}"
+	else
+		echo "#   $tool: ${version[$tool]:-}"
+	fi
+done
+for set in "${set_list[@]}"; do
+	echo "#   $set: $(cat "${data[$set]}.summary")"
+done
+echo
+fmt='%-15s %-6s %8s %8s %8s %6s %6s %6s %8s %7s  %s\n'
+# shellcheck disable=SC2059 # the format is a constant
+printf "$fmt" tool input wall_s cpu_s peak_MB x_gl x_gl_cpu x_gl_mem findings recall note
+
+declare -A gl_seconds=() gl_cpu=() gl_rss=()
+# gitleaks goes first so that every other row's ratio is known when it is
+# printed.
+ordered=()
+for tool in "${tool_list[@]}"; do
+	if [[ $tool == gitleaks ]]; then ordered=(gitleaks "${ordered[@]}"); else ordered+=("$tool"); fi
+done
+for set in "${set_list[@]}"; do
+	for tool in "${ordered[@]}"; do
+		if [[ -n ${unavailable[$tool]:-} ]]; then
+			# shellcheck disable=SC2059
+			printf "$fmt" "$tool" "$set" - - - - - - - - "unavailable"
+			continue
+		fi
+		times=() cpus=() rss=() failure=""
+		for ((i = 1; i <= runs; i++)); do
+			measure=$work/logs/time.txt log=$work/logs/$tool-$set.log
+			status=0
+			prepare_command "$tool" "$set"
+			rm -f "$report"
+			(cd "$cmd_dir" && /usr/bin/time -f '%e %U %S %M' -o "$measure" timeout "$run_timeout" "${cmd[@]}") \
+				>/dev/null 2>"$log" || status=$?
+			if [[ $status -eq 124 ]]; then
+				failure="timed out after ${run_timeout}s"
+				break
+			fi
+			if [[ $status -ne 0 ]]; then
+				failure="exit $status: $(first_line "$log") (see $log)"
+				break
+			fi
+			if ! read -r seconds user sys kb < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$measure" | tail -n1); then
+				failure="no measurement from /usr/bin/time in $measure"
+				break
+			fi
+			times+=("$seconds")
+			cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
+			rss+=("$kb")
+		done
+		if [[ -n $failure ]]; then
+			# shellcheck disable=SC2059
+			printf "$fmt" "$tool" "$set" - - - - - - - - "failed: $failure"
+			continue
+		fi
+		med=$(printf '%s\n' "${times[@]}" | median)
+		cpu=$(printf '%s\n' "${cpus[@]}" | median)
+		kb=$(printf '%s\n' "${rss[@]}" | median)
+		peak=$(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }')
+		if [[ $tool == gitleaks ]]; then
+			gl_seconds[$set]=$med gl_cpu[$set]=$cpu gl_rss[$set]=$kb
+		fi
+		# The report of the last run is scored against the planted secrets.
+		findings=- recall=- note=""
+		if score=$("$work/gentree" -planted "${data[$set]}/.planted.json" -report "$report" -root "${data[$set]}" 2>&1); then
+			read -r f r u <<<"$score"
+			findings=${f#findings=} recall=${r#recall=}
+			u=${u#unwanted=}
+			if [[ ${u%%/*} != 0 ]]; then
+				note="reported $u secrets it should not (on base or moved)"
+			fi
+		else
+			note="report not scored: $score"
+		fi
+		# shellcheck disable=SC2059
+		printf "$fmt" "$tool" "$set" "$med" "$cpu" "$peak" \
+			"$(ratio "$med" "${gl_seconds[$set]:-}")" "$(ratio "$cpu" "${gl_cpu[$set]:-}")" \
+			"$(ratio "$kb" "${gl_rss[$set]:-}")" "$findings" "$recall" "$note"
+	done
+done

@@ -1,0 +1,217 @@
+// Package debug is the debug-switch check: it reads the source and config
+// files of the tree with the catalog's line rules (rules/debug.yaml) and
+// reports debuggers, development modes, exposed diagnostics and stack
+// traces on their way to production.
+//
+// The rules are data. Each names the files it reads (globs, and whether
+// only files that configure production count, as pkg/prodfile decides), a
+// line pattern and what keeps a line quiet; this package compiles them once
+// and applies them line by line. Test files are never read.
+package debug
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/prodfile"
+	"github.com/launchgate/launchgate/pkg/source"
+)
+
+// category is the catalog category whose line rules the check runs.
+const category = "debug"
+
+// maxExcerpt bounds the matched text quoted in a message.
+const maxExcerpt = 80
+
+// files is what the check reads: a source.Tree, or a map in tests.
+type files interface {
+	Files() []string
+	Read(name string) ([]byte, error)
+}
+
+// New returns the debug-switch check, running every rule of cat in the
+// debug category that has a line Match. It fails when a rule's expression
+// does not compile, which the catalog's own validation already prevents.
+func New(cat *catalog.Catalog) (*check.Check, error) {
+	rules, err := compileRules(cat)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(rules))
+	for i, r := range rules {
+		ids[i] = r.id
+	}
+	return &check.Check{
+		Name: "debug",
+		Doc: `debug switches and development settings in production config
+
+Reads the source and configuration files of the checkout with the line rules
+of rules/debug.yaml: framework debuggers, development environments in
+Dockerfiles, compose files and deploy manifests, diagnostics endpoints and
+stack traces sent to clients.`,
+		Areas:   []string{"config"},
+		Rules:   ids,
+		Applies: func(t *check.Target) bool { return t.Tree != nil },
+		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
+			log := t.Logger
+			if log == nil {
+				log = slog.New(slog.DiscardHandler)
+			}
+			return scanFiles(ctx, t.Tree, rules, log, emit)
+		},
+	}, nil
+}
+
+// compileRules compiles the debug rules of cat that have a Match, in the
+// catalog's order.
+func compileRules(cat *catalog.Catalog) ([]*lineRule, error) {
+	var out []*lineRule
+	for _, r := range cat.Rules() {
+		if r.Category() != category || r.Match == nil {
+			continue
+		}
+		lr, err := compileRule(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lr)
+	}
+	return out, nil
+}
+
+// job is one file and the rules that read it.
+type job struct {
+	name  string
+	rules []*lineRule
+}
+
+// scanFiles applies rules to every file of fs they read, concurrently, and
+// emits the reports in file order.
+func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logger, emit func(check.Report)) error {
+	var jobs []job
+	for _, name := range fs.Files() {
+		if prodfile.IsTest(name) {
+			continue
+		}
+		var rs []*lineRule
+		for _, r := range rules {
+			if r.appliesTo(name) {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) > 0 {
+			jobs = append(jobs, job{name: name, rules: rs})
+		}
+	}
+	results := make([][]check.Report, len(jobs))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.Read(j.name)
+			if err != nil {
+				// The tree notes what it could not list; a file that vanished
+				// or grew past the limit since is no reason to stop the scan.
+				log.Debug("debug check skipped a file", "file", j.name, "err", err)
+				return nil
+			}
+			if source.IsBinary(data) {
+				return nil
+			}
+			results[i] = fileReports(j.name, data, j.rules)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("reading the tree for debug switches: %w", err)
+	}
+	for _, rs := range results {
+		for _, r := range rs {
+			emit(r)
+		}
+	}
+	return nil
+}
+
+// fileReports applies rules to the content of the file name.
+func fileReports(name string, data []byte, rules []*lineRule) []check.Report {
+	var out []check.Report
+	seen := map[string]int{}
+	scanLines(data, rules, func(h hit) {
+		match := normalize(closeExcerpt(h.match, h.text[h.end:]))
+		// The fingerprint rests on what matched, not on the line number,
+		// so it survives edits above; a repeat of the same text in the
+		// same file gets its ordinal so dedupe keeps both.
+		key := h.rule.id + "\x00" + name + "\x00" + match
+		seen[key]++
+		if n := seen[key]; n > 1 {
+			key += "\x00" + strconv.Itoa(n)
+		}
+		out = append(out, check.Report{
+			Rule:    h.rule.id,
+			File:    name,
+			Line:    h.line,
+			Column:  h.column,
+			Message: h.rule.title + ": `" + clip(match, maxExcerpt) + "`",
+			Key:     key,
+		})
+	})
+	return out
+}
+
+// closeExcerpt extends match with the closing quotes and brackets that
+// follow it on the line, so a message quotes `value: "1"` rather than
+// `value: "1`.
+func closeExcerpt(match, rest []byte) []byte {
+	var open []byte
+	for _, c := range match {
+		switch {
+		case len(open) > 0 && c == open[len(open)-1]:
+			open = open[:len(open)-1]
+		case c == '"' || c == '\'':
+			open = append(open, c)
+		case c == '(':
+			open = append(open, ')')
+		case c == '[':
+			open = append(open, ']')
+		case c == '{':
+			open = append(open, '}')
+		}
+	}
+	n := 0
+	for n < len(rest) && len(open) > 0 && rest[n] == open[len(open)-1] {
+		open = open[:len(open)-1]
+		n++
+	}
+	if n == 0 {
+		return match
+	}
+	return append(match[:len(match):len(match)], rest[:n]...)
+}
+
+// normalize collapses runs of white space so that re-indenting a line
+// keeps its fingerprint, and makes the text valid UTF-8.
+func normalize(b []byte) string {
+	return strings.ToValidUTF8(strings.Join(strings.Fields(string(b)), " "), "\uFFFD")
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

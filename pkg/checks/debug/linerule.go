@@ -1,0 +1,83 @@
+package debug
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/prodfile"
+)
+
+// lineRule is a catalog rule's Match, compiled.
+type lineRule struct {
+	id         string
+	title      string
+	files      []string
+	production bool
+	pattern    *regexp.Regexp
+	unless     *regexp.Regexp // nil when the rule has none
+	before     *regexp.Regexp // Match.UnlessBefore; nil when none
+	window     int            // lines Pattern sees, at least 1
+	// literals holds lowercase strings one of which every match of
+	// pattern contains; nil when no such set is known. They let a file or
+	// line be skipped without running the expression.
+	literals [][]byte
+}
+
+// compileRule compiles r's Match; r must have one.
+func compileRule(r *catalog.Rule) (*lineRule, error) {
+	m := r.Match
+	lr := &lineRule{
+		id:         r.ID,
+		title:      r.Title,
+		files:      m.Files,
+		production: m.Production,
+		window:     max(m.Window, 1),
+	}
+	var err error
+	if lr.pattern, err = regexp.Compile(m.Pattern); err != nil {
+		return nil, fmt.Errorf("rule %s: pattern: %w", r.ID, err)
+	}
+	if m.Unless != "" {
+		if lr.unless, err = regexp.Compile(m.Unless); err != nil {
+			return nil, fmt.Errorf("rule %s: unless: %w", r.ID, err)
+		}
+	}
+	if m.UnlessBefore != "" {
+		if lr.before, err = regexp.Compile(m.UnlessBefore); err != nil {
+			return nil, fmt.Errorf("rule %s: unless_before: %w", r.ID, err)
+		}
+	}
+	lits, err := requiredLiterals(m.Pattern)
+	if err != nil {
+		return nil, fmt.Errorf("rule %s: pattern: %w", r.ID, err)
+	}
+	for _, l := range lits {
+		lr.literals = append(lr.literals, []byte(l))
+	}
+	return lr, nil
+}
+
+// appliesTo reports whether the rule reads the file name, a slash path
+// relative to the root. Test files are the caller's to skip.
+func (lr *lineRule) appliesTo(name string) bool {
+	if lr.production && !prodfile.IsProduction(name) {
+		return false
+	}
+	base := path.Base(name)
+	for _, g := range lr.files {
+		if !strings.Contains(g, "/") {
+			if ok, err := path.Match(g, base); ok && err == nil {
+				return true
+			}
+			continue
+		}
+		if config.MatchPath(g, name) {
+			return true
+		}
+	}
+	return false
+}

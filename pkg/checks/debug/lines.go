@@ -1,0 +1,183 @@
+package debug
+
+import (
+	"bytes"
+)
+
+// maxContextLine is the longest line a window keeps as context. Settings
+// that span lines are short; a longer line (minified code, data) ends the
+// window instead, which also bounds the text a windowed pattern reads.
+const maxContextLine = 4 << 10
+
+// hit is one line a rule fires on.
+type hit struct {
+	rule *lineRule
+	// line and column are 1-based; column counts bytes.
+	line, column int
+	// text is the whole line; match is the part of the match on it, and
+	// end the offset in text where the match ends. Both slices are valid
+	// only until report returns.
+	text, match []byte
+	end         int
+}
+
+// span is one earlier line a window may look at.
+type span struct {
+	text []byte
+	line int
+}
+
+// cursor finds, for one rule, the lines that hold one of its literals. It
+// remembers where each literal next occurs, so a file costs one pass per
+// literal rather than a search per line.
+type cursor struct {
+	literals [][]byte
+	next     []int // per literal: next occurrence at or after the last search, or -1 before the first
+	lastLine int   // the last line found to hold a literal
+}
+
+func newCursor(literals [][]byte) *cursor {
+	c := &cursor{literals: literals, next: make([]int, len(literals))}
+	for i := range c.next {
+		c.next[i] = -1
+	}
+	return c
+}
+
+// first returns the offset in lower of the first literal occurrence at or
+// after from, or len(lower) when there is none.
+func (c *cursor) first(lower []byte, from int) int {
+	m := len(lower)
+	for i, l := range c.literals {
+		if c.next[i] < from {
+			c.next[i] = len(lower)
+			if j := bytes.Index(lower[from:], l); j >= 0 {
+				c.next[i] = from + j
+			}
+		}
+		m = min(m, c.next[i])
+	}
+	return m
+}
+
+// scanLines applies rules to data, the content of one file, and calls
+// report for every line a rule fires on, in line order, at most once per
+// rule and line.
+func scanLines(data []byte, rules []*lineRule, report func(hit)) {
+	lower := lowerASCII(data)
+	var active []*lineRule
+	var cursors []*cursor
+	window := 1
+	for _, r := range rules {
+		var c *cursor
+		if r.literals != nil {
+			// Literals hold no line break, so one that occurs in the file
+			// lies within a line.
+			if c = newCursor(r.literals); c.first(lower, 0) == len(lower) {
+				continue
+			}
+		}
+		active = append(active, r)
+		cursors = append(cursors, c)
+		window = max(window, r.window)
+	}
+	if len(active) == 0 {
+		return
+	}
+	// prev holds up to window-1 non-blank lines before the current one,
+	// oldest first.
+	prev := make([]span, 0, window)
+	var joined []byte
+	n := 0
+	for off := 0; off < len(data); {
+		lineStart, end := off, len(data)
+		off = end
+		if i := bytes.IndexByte(data[lineStart:], '\n'); i >= 0 {
+			end, off = lineStart+i, lineStart+i+1
+		}
+		text := data[lineStart:end]
+		if k := len(text); k > 0 && text[k-1] == '\r' {
+			text = text[:k-1]
+		}
+		n++
+		for i, r := range active {
+			context := prev[max(0, len(prev)-(r.window-1)):]
+			if c := cursors[i]; c != nil {
+				if c.first(lower, lineStart) < end {
+					c.lastLine = n
+				} else if len(context) == 0 || c.lastLine < context[0].line {
+					continue
+				}
+			}
+			var h hit
+			var ok bool
+			if r.window == 1 {
+				h, ok = matchLine(r, text)
+			} else {
+				h, joined, ok = matchWindow(r, context, text, joined)
+			}
+			if ok {
+				h.rule, h.line = r, n
+				report(h)
+			}
+		}
+		switch {
+		case window == 1 || len(bytes.TrimSpace(text)) == 0:
+		case len(text) > maxContextLine:
+			prev = prev[:0]
+		default:
+			if len(prev) == window-1 {
+				prev = append(prev[:0], prev[1:]...)
+			}
+			prev = append(prev, span{text: text, line: n})
+		}
+	}
+}
+
+// matchLine applies a one-line rule to text.
+func matchLine(r *lineRule, text []byte) (hit, bool) {
+	loc := r.pattern.FindIndex(text)
+	if loc == nil || r.unless != nil && r.unless.Match(text) {
+		return hit{}, false
+	}
+	return hit{column: loc[0] + 1, text: text, match: text[loc[0]:loc[1]], end: loc[1]}, true
+}
+
+// matchWindow applies a windowed rule to text and the context lines before
+// it. buf is scratch space for the joined window, returned for reuse.
+func matchWindow(r *lineRule, context []span, text, buf []byte) (hit, []byte, bool) {
+	buf = buf[:0]
+	for _, c := range context {
+		buf = append(buf, c.text...)
+		buf = append(buf, '\n')
+	}
+	start := len(buf)
+	buf = append(buf, text...)
+	// Matches that end before this line were reported on their own line.
+	// Matches do not overlap and no two start at the same offset, so at
+	// most start of them begin before this line.
+	var loc []int
+	for _, l := range r.pattern.FindAllIndex(buf, start+1) {
+		if l[1] > start || l[0] >= start {
+			loc = l
+			break
+		}
+	}
+	if loc == nil || r.unless != nil && r.unless.Match(text) {
+		return hit{}, buf, false
+	}
+	if r.before != nil {
+		for _, c := range context {
+			if r.before.Match(c.text) {
+				return hit{}, buf, false
+			}
+		}
+	}
+	from := max(loc[0], start)
+	column := from - start + 1
+	if loc[0] < start {
+		// The match began on an earlier line: point at this line's text.
+		column = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
+	}
+	return hit{column: column, text: text, match: bytes.TrimLeft(buf[from:loc[1]], " \t"), end: loc[1] - start}, buf, true
+}

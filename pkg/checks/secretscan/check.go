@@ -1,0 +1,115 @@
+// Package secretscan is the secrets check: it feeds the files of the tree,
+// the lines a --diff range adds, and build artifacts (bundles, source maps,
+// archives) to the secrets engine, and reports what it finds, redacted.
+package secretscan
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/secrets"
+)
+
+// Rule IDs of the check's own findings about artifacts.
+const (
+	ruleSourceMap  = "debug/source-map-published"
+	ruleUnreadable = "secret/unreadable-artifact"
+)
+
+// New returns the secrets check, scanning with eng.
+func New(eng *secrets.Engine, ruleIDs []string) *check.Check {
+	return &check.Check{
+		Name: "secrets",
+		Doc: `secrets in the tree, the PR diff and build artifacts
+
+Scans tracked files (or, with --diff, only the lines the range adds) and
+build output given with --artifacts — folders, archives, minified bundles
+and the original sources inside their source maps — with gitleaks' rules
+and launchgate's own, and reports every secret redacted.`,
+		Areas: []string{"secrets"},
+		Rules: append(slices.Clone(ruleIDs), ruleSourceMap, ruleUnreadable),
+		Applies: func(t *check.Target) bool {
+			return t.Tree != nil || len(t.Artifacts) > 0
+		},
+		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
+			return (&scan{eng: eng, t: t, emit: syncEmit(emit)}).run(ctx)
+		},
+	}
+}
+
+// scan is one run of the check.
+type scan struct {
+	eng  *secrets.Engine
+	t    *check.Target
+	emit func(check.Report)
+}
+
+func (s *scan) run(ctx context.Context) error {
+	if s.t.Diff != nil {
+		if err := s.diff(ctx); err != nil {
+			return err
+		}
+	} else if s.t.Tree != nil {
+		if err := s.tree(ctx); err != nil {
+			return err
+		}
+	}
+	return s.artifacts(ctx)
+}
+
+// fragments scans each fragment the feed produces, in parallel.
+func (s *scan) fragments(ctx context.Context, feed func(put func(secrets.Fragment, bool) error) error) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	err := feed(func(f secrets.Fragment, ofChange bool) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		g.Go(func() error {
+			found, err := s.eng.Scan(ctx, f)
+			if err != nil {
+				return fmt.Errorf("scanning %s: %w", f.Path, err)
+			}
+			for _, sec := range found {
+				s.emit(report(f.Path, sec, ofChange))
+			}
+			return nil
+		})
+		return nil
+	})
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// report turns what the engine found in the fragment at path into a check
+// report.
+func report(path string, sec secrets.Secret, ofChange bool) check.Report {
+	return check.Report{
+		Rule:        sec.RuleID,
+		File:        path,
+		Line:        sec.Line,
+		Column:      sec.Column,
+		Message:     sec.Message,
+		Key:         sec.Key,
+		MinSeverity: sec.Severity,
+		OfChange:    ofChange,
+	}
+}
+
+// syncEmit makes emit safe to call from several goroutines.
+func syncEmit(emit func(check.Report)) func(check.Report) {
+	var mu sync.Mutex
+	return func(r check.Report) {
+		mu.Lock()
+		defer mu.Unlock()
+		emit(r)
+	}
+}

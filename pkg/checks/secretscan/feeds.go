@@ -1,0 +1,174 @@
+package secretscan
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/gitdiff"
+	"github.com/launchgate/launchgate/pkg/secrets"
+	"github.com/launchgate/launchgate/pkg/source"
+)
+
+// put hands a fragment to the scanner; ofChange marks findings the diff
+// filter must keep whatever their lines (build output is judged whole).
+type put func(f secrets.Fragment, ofChange bool) error
+
+// tree scans every text file of the tree whole.
+func (s *scan) tree(ctx context.Context) error {
+	t := s.t.Tree
+	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
+		for _, name := range t.Files() {
+			if skipped(s.t, name) {
+				continue
+			}
+			data, err := t.Read(name)
+			if err != nil {
+				s.t.Logger.Debug("unreadable file", "file", name, "err", err)
+				continue
+			}
+			if err := s.blob(name, data, false, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// diff scans only the lines the range adds, grouped into runs of
+// consecutive lines so each run is one fragment; lines that only moved
+// are not new and are left out.
+func (s *scan) diff(ctx context.Context) error {
+	repo, err := gitdiff.Open(ctx, s.t.Root)
+	if err != nil {
+		return err
+	}
+	prefix, err := repo.RelPath(s.t.Root)
+	if err != nil {
+		return err
+	}
+	lines, err := repo.AddedText(ctx, s.t.Diff.Base, s.t.Diff.Head)
+	if err != nil {
+		return fmt.Errorf("reading the lines %s..%s adds: %w", short(s.t.Diff.Base), short(s.t.Diff.Head), err)
+	}
+	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
+		var run []gitdiff.AddedLine
+		flush := func() error {
+			if len(run) == 0 {
+				return nil
+			}
+			texts := make([]string, len(run))
+			for i, l := range run {
+				texts[i] = l.Text
+			}
+			f := secrets.Fragment{Path: run[0].File, Content: strings.Join(texts, "\n"), StartLine: run[0].Line}
+			run = run[:0]
+			return p(f, false)
+		}
+		for _, l := range lines {
+			name, ok := underRoot(prefix, l.File)
+			if !ok || l.Moved || skipped(s.t, name) {
+				continue
+			}
+			l.File = name
+			if n := len(run); n > 0 && (run[n-1].File != l.File || run[n-1].Line+1 != l.Line) {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			run = append(run, l)
+		}
+		return flush()
+	})
+}
+
+// artifacts scans build output whole: bundles, archives and the original
+// sources inside source maps.
+func (s *scan) artifacts(ctx context.Context) error {
+	if len(s.t.Artifacts) == 0 {
+		return nil
+	}
+	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
+		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, source.ArtifactOptions{}, func(b source.Blob) error {
+			return s.blob(b.Path, b.Data, true, p)
+		})
+		for _, pr := range problems {
+			s.emit(check.Report{
+				Rule:     ruleUnreadable,
+				File:     archiveFile(pr.Path),
+				Message:  pr.Path + ": " + pr.Message + "; whatever it holds was not checked for secrets",
+				Key:      pr.Path,
+				OfChange: true,
+			})
+		}
+		return err
+	})
+}
+
+// blob scans one file's content: a source map through its sourcesContent,
+// anything else whole. Binary content is skipped.
+func (s *scan) blob(path string, data []byte, ofChange bool, p put) error {
+	if source.IsBinary(data) {
+		return nil
+	}
+	if source.IsSourceMap(path, data) {
+		return s.sourceMap(path, data, ofChange, p)
+	}
+	return p(secrets.Fragment{Path: path, Content: string(data), StartLine: 1}, ofChange)
+}
+
+// sourceMap scans each original source a map carries, reported at
+// "<map>!<original path>" and the line in the original, and reports the
+// map itself when it ships sources in build output.
+func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
+	m, err := source.ParseSourceMap(data)
+	if err != nil {
+		// Not a map after all: scan it as text.
+		return p(secrets.Fragment{Path: path, Content: string(data), StartLine: 1}, ofChange)
+	}
+	n := 0
+	for i, content := range m.SourcesContent {
+		if content == nil || *content == "" {
+			continue
+		}
+		n++
+		orig := fmt.Sprintf("source%d", i)
+		if i < len(m.Sources) {
+			orig = source.OriginalPath(m.SourceRoot, m.Sources[i])
+		}
+		if err := p(secrets.Fragment{Path: path + "!" + orig, Content: *content, StartLine: 1}, ofChange); err != nil {
+			return err
+		}
+	}
+	if n > 0 && ofChange {
+		s.emit(check.Report{
+			Rule:     ruleSourceMap,
+			File:     archiveFile(path),
+			Line:     1,
+			Message:  fmt.Sprintf("%s ships the original source of %d files (sourcesContent) with the build: anyone can read the app's code, comments and any secret in it; don't deploy source maps publicly, or build them without sourcesContent", path, n),
+			Key:      path,
+			OfChange: true,
+		})
+	}
+	return nil
+}
+
+
+// archiveFile is the on-disk file a "!"-joined artifact path is in, for
+// reporters that link to files.
+func archiveFile(path string) string {
+	f, _, _ := strings.Cut(path, "!")
+	return f
+}
+
+// underRoot turns a repository path into one relative to the scan root.
+func underRoot(prefix, file string) (string, bool) {
+	if prefix == "" || prefix == "." {
+		return file, true
+	}
+	rest, ok := strings.CutPrefix(file, strings.TrimSuffix(prefix, "/")+"/")
+	return rest, ok
+}
+
+func short(rev string) string { return rev[:min(12, len(rev))] }

@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"crypto/rand"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// planted is a fake secret made at test time, so no committed file holds
+// anything a scanner would take for a real key.
+type planted struct {
+	kind  string
+	value string
+	// random is the part no output may show any piece of.
+	random string
+}
+
+func randomFrom(t *testing.T, alphabet string, n int) string {
+	t.Helper()
+	var b strings.Builder
+	for range n {
+		i, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteByte(alphabet[i.Int64()])
+	}
+	return b.String()
+}
+
+const (
+	alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+)
+
+func plant(t *testing.T) []planted {
+	t.Helper()
+	stripe := randomFrom(t, alnum, 24)
+	aws := randomFrom(t, upper, 16)
+	gh := randomFrom(t, alnum, 36)
+	pw := randomFrom(t, alnum, 20)
+	return []planted{
+		{"stripe", "sk_" + "live_" + stripe, stripe},
+		{"aws", "AKIA" + aws, aws},
+		{"github", "ghp_" + gh, gh},
+		{"postgres", "postgres://app:" + pw + "@db.internal.example.com:5432/portal", pw},
+	}
+}
+
+// leaks reports which planted values, or 8-character pieces of their
+// random parts, appear in out.
+func leaks(secrets []planted, out string) []string {
+	var found []string
+	for _, s := range secrets {
+		if strings.Contains(out, s.value) {
+			found = append(found, s.kind+" (whole value)")
+			continue
+		}
+		for i := 0; i+8 <= len(s.random); i++ {
+			if strings.Contains(out, s.random[i:i+8]) {
+				found = append(found, s.kind+" (piece "+s.random[i:i+8]+")")
+				break
+			}
+		}
+	}
+	return found
+}
+
+func TestSecretsAreRedactedInEveryFormat(t *testing.T) {
+	secrets := plant(t)
+	byKind := map[string]string{}
+	for _, s := range secrets {
+		byKind[s.kind] = s.value
+	}
+	dir := writeTree(t, map[string]string{
+		"server/config.go":  "package server\n\nconst stripeKey = \"" + byKind["stripe"] + "\"\n",
+		"deploy/aws.env":    "AWS_ACCESS_KEY_ID=" + byKind["aws"] + "\n",
+		"scripts/ci.sh":     "#!/bin/sh\nexport GITHUB_TOKEN=" + byKind["github"] + "\n",
+		"server/db.py":      "DATABASE_URL = \"" + byKind["postgres"] + "\"\n",
+		"dist/assets/app.js": strings.Repeat("var a=1;", 50000) + "const k=\"" + byKind["stripe"] + "\";",
+		"dist/assets/app.js.map": `{"version":3,"file":"app.js","sources":["webpack:///./src/keys.ts"],"sourcesContent":["export const gh = \"` +
+			byKind["github"] + `\";\n"],"mappings":"AAAA"}`,
+	})
+	var outputs []string
+	for _, format := range []string{"text", "json", "sarif", "markdown"} {
+		r := run(t, dir, "scan", "--artifacts", "dist", "--format", format, "--verbose")
+		if r.code != ExitBlocking {
+			t.Fatalf("%s: exit %d, want 1\n%s%s", format, r.code, r.stdout, r.stderr)
+		}
+		outputs = append(outputs, r.stdout, r.stderr)
+		if got := leaks(secrets, r.stdout+r.stderr); len(got) > 0 {
+			t.Errorf("%s output shows %v", format, got)
+		}
+	}
+	// The test means something only if the secrets were found.
+	json := run(t, dir, "scan", "--artifacts", "dist", "--format", "json")
+	keys := ruleKeys(t, json.stdout)
+	for _, want := range []string{"server/config.go:3", "deploy/aws.env:1", "scripts/ci.sh:2", "server/db.py:1", "dist/assets/app.js:1", "dist/assets/app.js.map!src/keys.ts:1"} {
+		found := false
+		for _, k := range keys {
+			if strings.HasPrefix(k, "secret/") && strings.HasSuffix(k, "@"+want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no secret finding at %s in %v", want, keys)
+		}
+	}
+	if !contains(keys, "debug/source-map-published@dist/assets/app.js.map:1") {
+		t.Errorf("the published source map is not reported: %v", keys)
+	}
+	// Written to a file, the report must not leak either.
+	out := filepath.Join(dir, "report.sarif")
+	run(t, dir, "scan", "--artifacts", "dist", "--format", "sarif", "--output", out)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := leaks(secrets, string(data)); len(got) > 0 {
+		t.Errorf("SARIF file shows %v", got)
+	}
+}
+
+func TestSecretsDiffReportsOnlyNewSecrets(t *testing.T) {
+	secrets := plant(t)
+	old, added := secrets[0].value, secrets[2].value // on main already; added by the PR
+	repo := t.TempDir()
+	git(t, repo, "init", "-q", "-b", "main")
+	git(t, repo, "config", "user.email", "dev@example.com")
+	git(t, repo, "config", "user.name", "dev")
+	writeFile := func(name, content string) {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile("app/settings.py", "import os\n\nSTRIPE_KEY = \""+old+"\"\nDEBUG = False\n")
+	git(t, repo, "add", ".")
+	git(t, repo, "commit", "-q", "-m", "base")
+	// The PR moves the old key to another file (not new) and adds a token.
+	writeFile("app/settings.py", "import os\n\nDEBUG = False\n")
+	writeFile("app/billing.py", "# billing\nSTRIPE_KEY = \""+old+"\"\n")
+	writeFile("scripts/deploy.sh", "#!/bin/sh\nset -e\nexport GITHUB_TOKEN="+added+"\n")
+	git(t, repo, "add", ".")
+	git(t, repo, "commit", "-q", "-m", "head")
+
+	full := run(t, repo, "scan", "--format", "json")
+	if n := countPrefix(ruleKeys(t, full.stdout), "secret/"); n < 2 {
+		t.Fatalf("the whole tree holds both secrets, found %d:\n%s", n, full.stdout)
+	}
+	r := run(t, repo, "scan", "--diff", "HEAD~1..HEAD", "--format", "json")
+	if r.code != ExitBlocking {
+		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	keys := ruleKeys(t, r.stdout)
+	var secretKeys []string
+	for _, k := range keys {
+		if strings.HasPrefix(k, "secret/") {
+			secretKeys = append(secretKeys, k)
+		}
+	}
+	if len(secretKeys) != 1 || !strings.HasSuffix(secretKeys[0], "@scripts/deploy.sh:3") {
+		t.Errorf("want only the new token at scripts/deploy.sh:3, got %v", secretKeys)
+	}
+	if got := leaks(secrets, r.stdout+r.stderr); len(got) > 0 {
+		t.Errorf("output shows %v", got)
+	}
+}
+
+func countPrefix(list []string, prefix string) int {
+	n := 0
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			n++
+		}
+	}
+	return n
+}

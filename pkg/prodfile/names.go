@@ -1,0 +1,50 @@
+package prodfile
+
+// The word and folder lists IsProduction and IsTest consult. They are
+// lowercase; names are lowercased before lookup.
+var (
+	prodWords = map[string]bool{"prod": true, "production": true}
+
+	devWords = map[string]bool{
+		"dev": true, "develop": true, "development": true, "local": true,
+		"test": true, "testing": true, "example": true, "examples": true,
+		"sample": true, "samples": true, "template": true, "tpl": true,
+		"dist": true, "override": true, "ci": true, "e2e": true,
+	}
+
+	devDirs = map[string]bool{
+		"dev": true, "development": true, "local": true, ".devcontainer": true,
+		"example": true, "examples": true, "sample": true, "samples": true,
+	}
+
+	testWords = map[string]bool{"test": true, "tests": true}
+
+	testDirs = map[string]bool{
+		"test": true, "tests": true, "__tests__": true, "__mocks__": true,
+		"spec": true, "testdata": true, "fixtures": true, "e2e": true,
+	}
+
+	deployDirs = map[string]bool{
+		"k8s": true, "kubernetes": true, "openshift": true, "deploy": true,
+		"deployment": true, "deployments": true, "helm": true, "charts": true,
+		"manifests": true, "prod": true, "production": true,
+	}
+
+	platformFiles = map[string]bool{
+		"fly.toml": true, "render.yaml": true, "app.yaml": true, "app.json": true,
+		"vercel.json": true, "netlify.toml": true, "procfile": true,
+		"heroku.yml": true, "railway.json": true, "railway.toml": true,
+		"serverless.yml": true, "serverless.yaml": true,
+	}
+
+	// codeExts are the languages whose test files are named *.spec.* or
+	// *_spec.*.
+	codeExts = map[string]bool{
+		".js": true, ".jsx": true, ".ts": true, ".tsx": true, ".mjs": true,
+		".cjs": true, ".rb": true, ".coffee": true, ".py": true,
+	}
+
+	// classExts are the languages whose test classes end in Test, Tests or
+	// IT by convention.
+	classExts = map[string]bool{".java": true, ".kt": true, ".scala": true, ".cs": true}
+)

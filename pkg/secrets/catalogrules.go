@@ -1,0 +1,147 @@
+package secrets
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/zricethezav/gitleaks/v8/config"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+)
+
+// secretOWASP is where leaked credentials sit in the OWASP API Security
+// Top 10 (2023).
+const secretOWASP = "API8:2023 Security Misconfiguration"
+
+// examplePath is the file generated examples are checked under: neutral,
+// not a fixture, not a lock file.
+const examplePath = "src/settings.txt"
+
+// CatalogRules describes every gitleaks rule the engine runs, one
+// catalog.Rule each, with ID "secret/<gitleaks rule id>". launchgate's own
+// rules are not included: rules/secret.yaml describes them. Each rule's
+// examples are generated from its own pattern and checked against the
+// engine; a rule for which no text could be generated has none.
+func (e *Engine) CatalogRules() []*catalog.Rule {
+	e.catalogOnce.Do(func() {
+		for _, id := range e.cfg.OrderedRules {
+			r, ok := e.cfg.Rules[id]
+			if !ok || ownRuleIDs[id] {
+				continue
+			}
+			e.catalogRules = append(e.catalogRules, e.catalogRule(r))
+		}
+		slices.SortFunc(e.catalogRules, func(a, b *catalog.Rule) int { return strings.Compare(a.ID, b.ID) })
+	})
+	return e.catalogRules
+}
+
+func (e *Engine) catalogRule(r config.Rule) *catalog.Rule {
+	title := titleOf(r.RuleID)
+	cwe := []string{"CWE-798", "CWE-540"}
+	if r.RuleID == "private-key" || r.RuleID == "age-secret-key" || r.RuleID == "pkcs12-file" {
+		cwe = []string{"CWE-798", "CWE-321"}
+	}
+	return &catalog.Rule{
+		ID:       "secret/" + r.RuleID,
+		Title:    title,
+		Severity: severityOf(r.RuleID),
+		Area:     "secrets",
+		CWE:      cwe,
+		OWASP:    []string{secretOWASP},
+		Description: fmt.Sprintf("%s Detected by gitleaks' `%s` rule; the value is never shown, only its public prefix and length.",
+			strings.TrimSpace(r.Description), r.RuleID),
+		Help:     helpFor(title),
+		Examples: e.examples(r),
+	}
+}
+
+// helpFor is the fix for a leaked credential of kind title.
+func helpFor(title string) string {
+	return fmt.Sprintf(`Rotate first, then remove:
+
+1. Revoke the %s at the provider and issue a new one. Anyone who could read
+   the repository, the build output or the deployed bundle may already have
+   copied it, so deleting the line alone fixes nothing.
+2. Remove it from the code and load it at run time instead: from an
+   environment variable set by the deployment, or from a secret manager
+   (GitHub Actions secrets, AWS Secrets Manager, GCP Secret Manager, Vault,
+   Doppler). Never give it a public prefix such as NEXT_PUBLIC_ or VITE_.
+3. If it was pushed, consider rewriting history (git filter-repo) once it is
+   rotated, and keep it out for good with a pre-commit secret scan.
+
+If the value is not a secret (a test fixture, a documented example), mark
+the line with `+"`launchgate:ignore %s <reason>`"+` or add the path to the
+ignores in .launchgate.yml.`, title, "secret/<rule>")
+}
+
+// examples generates a text the rule fires on and one it stays quiet on, and
+// keeps only those the engine confirms.
+func (e *Engine) examples(r config.Rule) []catalog.Example {
+	ctx := context.Background()
+	id := "secret/" + r.RuleID
+	fires := func(path, input string) (Secret, bool) {
+		found, err := e.Scan(ctx, Fragment{Path: path, Content: input, StartLine: 1})
+		if err != nil {
+			return Secret{}, false
+		}
+		for _, s := range found {
+			if s.RuleID == id {
+				return s, true
+			}
+		}
+		return Secret{}, false
+	}
+	for seed := uint64(1); seed <= exampleAttempts; seed++ {
+		path := examplePath
+		if r.Path != nil {
+			p, ok := sample(r.Path.String(), seed)
+			if !ok {
+				continue
+			}
+			path = strings.TrimPrefix(p, "/")
+		}
+		input := ""
+		if r.Regex != nil {
+			in, ok := sample(r.Regex.String(), seed)
+			if !ok {
+				continue
+			}
+			input = withKeyword(in, r.Keywords)
+		}
+		s, ok := fires(path, input)
+		if !ok {
+			continue
+		}
+		out := []catalog.Example{{Name: "generated " + strings.ToLower(s.Title), Match: true, File: path, Input: input}}
+		// The quiet case: the same text with a placeholder where the value
+		// was, or, for a rule on file names, another file name.
+		quiet, quietPath := input, examplePath
+		if r.Regex != nil {
+			quiet = input[:s.Column-1] + strings.Repeat("x", s.EndColumn-s.Column) + input[s.EndColumn-1:]
+			quietPath = path
+		}
+		if _, loud := fires(quietPath, quiet); !loud && (quiet != input || quietPath != path) {
+			out = append(out, catalog.Example{Name: "placeholder instead of the value", Match: false, File: quietPath, Input: quiet})
+		}
+		return out
+	}
+	return nil
+}
+
+// withKeyword puts the rule's first keyword in front of a generated text
+// that lacks all of them: gitleaks runs a rule only on text holding one.
+func withKeyword(text string, keywords []string) string {
+	if len(keywords) == 0 {
+		return text
+	}
+	lower := strings.ToLower(text)
+	for _, k := range keywords {
+		if strings.Contains(lower, k) {
+			return text
+		}
+	}
+	return keywords[0] + ": " + text
+}

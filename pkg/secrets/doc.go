@@ -1,0 +1,40 @@
+// Package secrets finds credentials in text: gitleaks' default rules, used as
+// a library, plus launchgate's own rules for connection strings with a
+// password, secrets behind public env prefixes and Supabase service-role
+// keys. It drops values that are meant to be public (Stripe publishable
+// keys, Firebase web config, Supabase anon keys, Sentry DSNs) and obvious
+// placeholders, ranks what remains by kind, and never hands the value out:
+// every Secret carries only a redacted form and a fingerprint anchor.
+//
+// Decisions that shape the package:
+//
+//   - The gitleaks configuration is built once per Engine from gitleaks'
+//     embedded default config, read through a private viper instance, and
+//     our rules and allowlists are merged in by hand. gitleaks' own
+//     "[extend] useDefault" keeps a package-level depth counter that never
+//     resets, so a third load in one process silently yields one rule.
+//   - One gitleaks Detector serves every Scan. Detector.DetectContext returns
+//     its findings instead of accumulating them (only AddFinding and
+//     DetectSource do that), and reads nothing it writes except an atomic
+//     byte counter, so it is safe for concurrent use; building one costs an
+//     Aho-Corasick trie over every keyword, which a per-Scan Detector would
+//     pay on every file (see BenchmarkNewDetector).
+//   - A fragment is scanned whole. gitleaks' file readers cut files into
+//     chunks, and a secret that straddles a chunk boundary in a single-line
+//     bundle is lost.
+//   - gitleaks' recursive decoding (base64, hex, percent) is off: on
+//     frontend bundles it decodes every inline image and font and scans the
+//     result again, for little gain; Kubernetes Secret manifests are covered
+//     by gitleaks' kubernetes-secret-yaml rule instead.
+//   - Columns are 1-based byte offsets into the line, and EndColumn is
+//     exclusive, as in SARIF regions. On a 2 MB single-line bundle the column
+//     is what locates a secret, and byte offsets are what editors and
+//     GitHub's code scanning accept for minified files.
+//   - gitleaks logs through a package-level zerolog logger; New turns zerolog
+//     off process-wide, since launchgate logs through log/slog only.
+//
+// The regular-expression engine is chosen at build time by gitleaks: Go's
+// regexp by default, go-re2 (WebAssembly, via wazero) with the gore2regex
+// build tag. The package works with both; the benchmarks in bench_test.go
+// measure the difference.
+package secrets

@@ -1,0 +1,240 @@
+package secrets
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"sync"
+
+	"github.com/rs/zerolog"
+	"github.com/zricethezav/gitleaks/v8/config"
+	"github.com/zricethezav/gitleaks/v8/detect"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// Options adjust what an Engine reports.
+type Options struct {
+	// AllowPaths are RE2 expressions over Fragment.Path: a fragment whose
+	// path matches one is not scanned. Dependency lock files always are.
+	AllowPaths []string
+	// AllowValues are RE2 expressions: a secret whose value matches one is
+	// dropped.
+	AllowValues []string
+	// ReportPublic keeps values that are meant to be public (publishable
+	// keys, anon keys), marked Public, instead of dropping them.
+	ReportPublic bool
+}
+
+// Engine finds secrets in fragments. Build one per process with New; Scan
+// is safe for concurrent use.
+type Engine struct {
+	cfg          config.Config
+	detector     *detect.Detector
+	allowValues  []*regexp.Regexp
+	reportPublic bool
+
+	catalogOnce  sync.Once
+	catalogRules []*catalog.Rule
+}
+
+// New builds an Engine: gitleaks' default rules plus launchgate's own.
+func New(opts Options) (*Engine, error) {
+	// gitleaks logs through a package-level zerolog logger, to stderr, and
+	// its trace events carry secret values. launchgate logs with slog only.
+	zerolog.SetGlobalLevel(zerolog.Disabled)
+
+	cfg, err := buildConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{cfg: cfg, reportPublic: opts.ReportPublic}
+	for _, v := range opts.AllowValues {
+		re, err := regexp.Compile(v)
+		if err != nil {
+			return nil, fmt.Errorf("secret allowlist value pattern %q: %w", v, err)
+		}
+		e.allowValues = append(e.allowValues, re)
+	}
+	e.detector = detect.NewDetector(cfg)
+	// Recursive decoding stays off: see the package doc.
+	e.detector.MaxDecodeDepth = 0
+	return e, nil
+}
+
+// RuleCount is the number of rules the engine runs, gitleaks' and ours.
+func (e *Engine) RuleCount() int { return len(e.cfg.Rules) }
+
+// Scan finds the secrets in f. An error means the scan could not be done
+// (the context ended); it never contains any of f's content.
+func (e *Engine) Scan(ctx context.Context, f Fragment) (out []Secret, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%s: secret scan: %w", f.Path, err)
+	}
+	defer func() {
+		// A bug in a rule must not take the whole scan down, and the panic
+		// value could quote the content, so it is not passed on.
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("%s: secret scan failed on an internal error", f.Path)
+		}
+	}()
+	found := e.detector.DetectContext(ctx, detect.Fragment{Raw: f.Content, FilePath: f.Path})
+	// DetectContext stops early and quietly when ctx ends; a partial result
+	// would read as "no secrets", so fail closed.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%s: secret scan: %w", f.Path, err)
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	lines := newLineIndex(f.Content)
+	cands := make([]*candidate, 0, len(found))
+	for i := range found {
+		cands = append(cands, locate(&found[i], f.Content, lines))
+	}
+	cands = e.judge(f, cands)
+	return e.secrets(f, cands, lines), nil
+}
+
+// secrets turns the surviving candidates into Secrets, in content order.
+func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secret {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].at.start != cands[j].at.start {
+			return cands[i].at.start < cands[j].at.start
+		}
+		return cands[i].rule < cands[j].rule
+	})
+	spans := make([]span, 0, len(cands))
+	for _, c := range cands {
+		if !c.pathOnly {
+			spans = append(spans, c.at)
+		}
+	}
+	first := max(f.StartLine, 1)
+	out := make([]Secret, 0, len(cands))
+	for _, c := range cands {
+		s := Secret{
+			RuleID:   "secret/" + c.rule,
+			Title:    titleOf(c.rule),
+			Severity: c.severity,
+			Public:   c.public,
+		}
+		if c.pathOnly {
+			s.Line, s.Column, s.EndLine, s.EndColumn = first, 1, first, 1
+			s.Redacted = "(whole file)"
+			s.Key = "secret/" + c.rule + "|file"
+		} else {
+			l, col := lines.position(c.at.start)
+			el, ecol := lines.position(c.at.end)
+			s.Line, s.Column, s.EndLine, s.EndColumn = first+l, col, first+el, ecol
+			s.Redacted = redact(c.shown)
+			s.Key = anchorKey(c.rule, c.value, f.Content, c.at, spans)
+		}
+		s.Message = message(c, f.Path, s)
+		out = append(out, s)
+	}
+	return out
+}
+
+// judge decides what each candidate is: reclassifies Supabase keys, drops
+// placeholders and allowlisted values, marks public ones, folds secrets
+// found inside a public env variable into that variable's finding.
+func (e *Engine) judge(f Fragment, cands []*candidate) []*candidate {
+	for _, c := range cands {
+		if c.pathOnly {
+			continue
+		}
+		if role, ok := jwtRole(c.value); ok && role == "service_role" && c.rule != rulePublicEnv {
+			c.rule = ruleServiceRole
+		}
+		c.severity = severityOfValue(c.rule, c.value, severityOf(c.rule))
+		switch {
+		case c.rule == rulePublicEnv:
+		case c.rule == ruleConnString:
+			if isPlaceholderPassword(c.value) {
+				c.drop = true
+			}
+			c.scheme, c.host = connStringParts(c.match)
+			if localHosts[c.host] {
+				c.severity = finding.Medium
+			}
+		case isPlaceholder(c.value):
+			c.drop = true
+		}
+		if c.severity <= finding.Medium && isFixturePath(f.Path) {
+			c.drop = true
+		}
+		for _, re := range e.allowValues {
+			if re.MatchString(c.value) {
+				c.drop = true
+			}
+		}
+		c.public = isPublic(c.rule, c.value, f.Content, c.at.start, c.at.end)
+	}
+	foldPublicEnv(cands)
+	out := cands[:0]
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if c.drop || (c.public && !e.reportPublic) {
+			continue
+		}
+		k := fmt.Sprintf("%s@%d-%d", c.rule, c.at.start, c.at.end)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// foldPublicEnv decides each public-env candidate. A secret found inside
+// its value becomes part of it (one finding, critical, naming the inner
+// kind); otherwise it stands only if the variable's name says secret and
+// the value is not one meant to be public.
+func foldPublicEnv(cands []*candidate) {
+	for _, p := range cands {
+		if p.rule != rulePublicEnv || p.drop {
+			continue
+		}
+		var inner *candidate
+		for _, c := range cands {
+			if c == p || c.rule == rulePublicEnv || c.pathOnly || c.drop || c.public {
+				continue
+			}
+			if c.at.start >= p.at.start && c.at.end <= p.at.end && (inner == nil || c.severity > inner.severity) {
+				inner = c
+			}
+		}
+		says := nameSays(p.envName)
+		switch {
+		case p.envName == "":
+			p.drop = true
+		case inner != nil && says == publicName && inner.severity <= finding.Medium:
+			// NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=<random>: only a
+			// low-confidence rule saw a key, and the name says it is public.
+			p.drop = true
+			dropInside(cands, p)
+		case inner != nil:
+			p.innerKind = titleOf(inner.rule)
+			p.shown = inner.value
+			dropInside(cands, p)
+			p.public = false
+		case p.public:
+			// The value is a publishable key: the name is only misleading.
+		case says != secretName || !isDefinition(p.value):
+			p.drop = true
+		}
+	}
+}
+
+// dropInside drops the other rules' candidates inside p's value.
+func dropInside(cands []*candidate, p *candidate) {
+	for _, c := range cands {
+		if c != p && c.rule != rulePublicEnv && !c.pathOnly && c.at.start >= p.at.start && c.at.end <= p.at.end {
+			c.drop = true
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package secrets
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/zricethezav/gitleaks/v8/config"
+	glregexp "github.com/zricethezav/gitleaks/v8/regexp"
+)
+
+// The IDs of launchgate's own rules, without the "secret/" category. They
+// are part of the report contract: rules/secret.yaml describes them.
+const (
+	ruleConnString  = "connection-string-password"
+	rulePublicEnv   = "public-env-secret"
+	ruleServiceRole = "supabase-service-role-key"
+)
+
+// ownRuleIDs are the rules described in rules/secret.yaml rather than
+// generated from gitleaks' config.
+var ownRuleIDs = map[string]bool{ruleConnString: true, rulePublicEnv: true, ruleServiceRole: true}
+
+// publicEnvPrefixes are the variable prefixes frontend build tools inline
+// into client bundles.
+var publicEnvPrefixes = []string{"NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_"}
+
+const (
+	envName = `(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]+`
+	// envValue is a literal, a reference or a JSON.stringify'd literal; a
+	// value never starts with "=" so comparisons (==, ===) do not count.
+	envValue = "(?:JSON\\.stringify\\([ \\t]*)?[\"'`]?([^=\\s\"'`,;)}\\]][^\\s\"'`,;)}\\]]*)"
+	// envAssign is a definition of a public variable: NAME=value, NAME:
+	// value, "NAME": "value", process.env.NAME || "default", and Dockerfile
+	// ENV/ARG NAME value. Group 1 or 3 is the name, 2 or 4 the value.
+	envAssign = `(?:(?m:^)[ \t]*(?:ENV|ARG)[ \t]+(` + envName + `)[ \t]+` + envValue +
+		`|(?:(?m:^)|[^A-Za-z0-9_\r\n])(` + envName + ")[\"'`]?[ \\t]*(?:=|:|\\|\\||\\?\\?)[ \\t]*" + envValue + `)`
+	// connScheme lists URL schemes of databases and brokers whose
+	// connection strings carry a password as user:password@host.
+	connScheme = `(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)`
+)
+
+var (
+	envAssignRe = regexp.MustCompile(envAssign)
+	connURLRe   = regexp.MustCompile(`(?i)^(` + connScheme + `)://[^\s:/@'"` + "`" + `]*:[^\s@/'"` + "`" + `]+@(\[[^\]\s]*\]|[^\s/:'"` + "`" + `?#,;]+)`)
+)
+
+// ownRules are launchgate's rules in gitleaks' form, so that gitleaks'
+// keyword prefilter, gitleaks:allow and path allowlists apply to them too.
+// Engine.Scan finishes what a regular expression cannot decide (which
+// variable names say secret, which hosts are local).
+func ownRules() []config.Rule {
+	return []config.Rule{
+		{
+			RuleID:      ruleConnString,
+			Description: "A database or message-broker connection string with an embedded password.",
+			Regex:       glregexp.MustCompile(`(?i)\b` + connScheme + `://[^\s:/@'"` + "`" + `]*:([^\s@/'"` + "`" + `]+)@[^\s/:'"` + "`" + `?#,;]+`),
+			SecretGroup: 1,
+			Keywords:    []string{"postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse"},
+		},
+		{
+			RuleID:      rulePublicEnv,
+			Description: "A secret in an environment variable that frontend build tools ship to every browser.",
+			// The secret group is the variable's name, not its value, so that
+			// gitleaks' de-duplication, which drops a generic-api-key hit
+			// inside another rule's value, leaves the value to the other
+			// rules; Engine.Scan folds their hits into this one.
+			Regex:    glregexp.MustCompile(envAssign),
+			Keywords: []string{"public_", "vite_", "react_app_", "gatsby_"},
+		},
+		{
+			RuleID:      ruleServiceRole,
+			Description: "A Supabase secret key, which bypasses row-level security.",
+			Regex:       glregexp.MustCompile(`\b(sb_secret_[A-Za-z0-9_-]{20,})`),
+			Entropy:     3,
+			Keywords:    []string{"sb_secret_"},
+		},
+	}
+}
+
+// secretNameWords in a public variable's name say it holds a secret;
+// publicNameWords override them for keys providers issue for browsers.
+var (
+	secretNameWords = []string{"SECRET", "PRIVATE", "SERVICE_ROLE", "PASSWORD", "PASSWD", "TOKEN", "CREDENTIAL"}
+	publicNameWords = []string{"PUBLIC_KEY", "PUBLISHABLE", "PUBKEY", "ANON", "SITE_KEY", "SITEKEY", "DSN", "MAPBOX", "CSRF"}
+)
+
+// publicEnvAssign finds the variable name and the value span (relative to
+// match) in a match of the public-env rule; ok is false if there is none.
+func publicEnvAssign(match string) (name string, value span, ok bool) {
+	m := envAssignRe.FindStringSubmatchIndex(match)
+	if m == nil {
+		return "", span{}, false
+	}
+	for _, g := range [][2]int{{1, 2}, {3, 4}} {
+		n, v := g[0]*2, g[1]*2
+		if m[n] >= 0 && m[v] >= 0 {
+			return match[m[n]:m[n+1]], span{m[v], m[v+1]}, true
+		}
+	}
+	return "", span{}, false
+}
+
+// nameSays reads what a public variable's name (after its prefix) says
+// about its value: secretName, publicName (a key providers issue for
+// browsers, which wins over secret words) or neither.
+func nameSays(name string) nameVerdict {
+	rest := name
+	for _, p := range publicEnvPrefixes {
+		if strings.HasPrefix(name, p) {
+			rest = name[len(p):]
+			break
+		}
+	}
+	for _, w := range publicNameWords {
+		if strings.Contains(rest, w) {
+			return publicName
+		}
+	}
+	for _, w := range secretNameWords {
+		if strings.Contains(rest, w) {
+			return secretName
+		}
+	}
+	return neutralName
+}
+
+// nameVerdict is what a variable name says about its value.
+type nameVerdict int
+
+const (
+	neutralName nameVerdict = iota
+	secretName
+	publicName
+)
+
+// typeWords are values that declare a variable's type, not its content
+// (TypeScript declarations, schema builders).
+var typeWords = map[string]bool{"string": true, "number": true, "boolean": true, "undefined": true, "null": true, "true": true, "false": true, "any": true}
+
+// isDefinition reports whether an env value assigns something: a literal
+// or a reference to another variable, not a type or a function call.
+func isDefinition(value string) bool {
+	return value != "" && !typeWords[strings.ToLower(value)] && !strings.Contains(value, "(")
+}
+
+// localHosts serve only the developer's machine or its containers: a
+// password for them is a throwaway, still worth a look.
+var localHosts = map[string]bool{"localhost": true, "127.0.0.1": true, "0.0.0.0": true, "[::1]": true, "host.docker.internal": true}
+
+// connStringParts returns the scheme and host of a connection-string match.
+func connStringParts(match string) (scheme, host string) {
+	m := connURLRe.FindStringSubmatch(match)
+	if m == nil {
+		return "", ""
+	}
+	return strings.ToLower(m[1]), strings.ToLower(m[2])
+}

@@ -1,0 +1,4 @@
+from .settings import *  # noqa: F401,F403
+
+DEBUG = True
+ALLOWED_HOSTS = ["*"]
