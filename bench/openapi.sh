@@ -79,8 +79,8 @@ error_line() {
 
 setup_launchgate() {
 	local log=$work/logs/build-launchgate.log
-	if ! (cd "$root" && go build -o "$work/launchgate" ./cmd/launchgate) >"$log" 2>&1; then
-		unavailable[launchgate]="go build ./cmd/launchgate failed: $(error_line "$log") (see $log)"
+	if ! (cd "$root" && go build -tags gore2regex -o "$work/launchgate" ./cmd/launchgate) >"$log" 2>&1; then
+		unavailable[launchgate]="go build -tags gore2regex ./cmd/launchgate failed: $(error_line "$log") (see $log)"
 		return
 	fi
 	version[launchgate]=$("$work/launchgate" version 2>/dev/null | head -n1 || true)

@@ -9,8 +9,9 @@
 #
 #   tree   a mixed monorepo (one git commit): gitleaks dir DIR
 #          vs launchgate scan DIR
-#   build  a node_modules-heavy build folder: gitleaks dir BUILD
-#          vs launchgate scan EMPTY --artifacts BUILD
+#   build  a node_modules-heavy build folder, git-ignored in an otherwise
+#          empty checkout: gitleaks dir CHECKOUT/site
+#          vs launchgate scan CHECKOUT --artifacts CHECKOUT/site
 #   pr     a repository with tags base and head, ~5,000 added lines apart:
 #          gitleaks git --log-opts=base..head vs launchgate scan --diff base..head
 #
@@ -87,6 +88,7 @@ mkdir -p "$work/logs" "$work/data" "$work/reports"
 declare -A unavailable=() # tool -> why it cannot run
 declare -A version=()     # tool -> version string for the header
 declare -A data=()        # set -> generated folder
+declare -A checkout=()    # set -> the folder launchgate scans (differs for build)
 
 # first_line prints the first non-empty line of a log, for one-line reasons.
 first_line() {
@@ -134,19 +136,36 @@ setup_gitleaks() {
 
 # generate SET SIZE writes a data set once; its folder name carries the
 # seed, the size and a hash of the generator, so a changed generator never
-# reuses stale data. The manifest is written last and marks it complete.
+# reuses stale data. The summary file is written last and marks it complete.
 generate() {
-	local set=$1 size=$2 hash dir log=$work/logs/gentree-$1.log
-	hash=$(cat "$root"/bench/gentree/*.go | sha256sum | cut -c1-8)
+	local set=$1 size=$2 hash dir out log=$work/logs/gentree-$1.log
+	hash=$(find "$root/bench/gentree" -maxdepth 1 -name '*.go' ! -name '*_test.go' | sort | xargs cat | sha256sum | cut -c1-8)
 	dir=$work/data/$set-$size-s$seed-$hash
-	if [[ ! -f $dir/.planted.json ]]; then
+	out=$dir
+	if [[ $set == build ]]; then
+		out=$dir/site
+	fi
+	if [[ ! -f $dir.summary ]]; then
 		rm -rf "$dir"
-		if ! "$work/gentree" -kind "$set" -size "$size" -seed "$seed" -out "$dir" >"$dir.summary" 2>"$log"; then
+		if ! "$work/gentree" -kind "$set" -size "$size" -seed "$seed" -out "$out" >"$dir.partial" 2>"$log" ||
+			{ [[ $set == build ]] && ! checkout_around "$dir" >>"$log" 2>&1; }; then
 			echo "secrets.sh: generating the $set data set failed: $(first_line "$log") (see $log)" >&2
 			exit 1
 		fi
+		mv "$dir.partial" "$dir.summary"
 	fi
-	data[$set]=$dir
+	data[$set]=$out
+	checkout[$set]=$dir
+}
+
+# checkout_around makes DIR a project checkout whose build output, DIR/site,
+# is git-ignored, as in CI after the build step: launchgate reads artifacts
+# only inside the scan root, and its tree scan then has nothing else to read.
+checkout_around() {
+	printf '/site/\n' >"$1/.gitignore"
+	git -C "$1" init -q &&
+		git -C "$1" add .gitignore &&
+		git -C "$1" -c user.name=bench -c user.email=bench@example.invalid -c commit.gpgsign=false commit -q -m checkout
 }
 
 # prepare_command sets cmd (the command line) and cmd_dir (where to run it)
@@ -167,8 +186,7 @@ prepare_command() {
 		cmd=("$work/$tool" scan "$dir" --format json --output "$report" --fail-on never)
 		;;
 	launchgate*:build)
-		mkdir -p "$work/data/empty"
-		cmd=("$work/$tool" scan "$work/data/empty" --artifacts "$dir" --format json --output "$report" --fail-on never)
+		cmd=("$work/$tool" scan "${checkout[build]}" --artifacts "$dir" --format json --output "$report" --fail-on never)
 		;;
 	launchgate*:pr)
 		cmd_dir=$dir
@@ -294,6 +312,11 @@ for set in "${set_list[@]}"; do
 			fi
 		else
 			note="report not scored: $score"
+		fi
+		# gitleaks says how much it read; its path allowlist skips
+		# node_modules, images and lock files, so this is less than the set.
+		if [[ $tool == gitleaks ]] && read_bytes=$(grep -o 'scanned ~[0-9]* bytes' "$log" | grep -o '[0-9]*'); then
+			note="read $(awk -v b="$read_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')${note:+; $note}"
 		fi
 		# shellcheck disable=SC2059
 		printf "$fmt" "$tool" "$set" "$med" "$cpu" "$peak" \

@@ -1,10 +1,6 @@
 package catalog_test
 
 import (
-	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -12,8 +8,6 @@ import (
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/rules.md from the catalog")
 
 func TestEmbeddedCatalogLoads(t *testing.T) {
 	c, err := catalog.Load(rules.FS)
@@ -37,35 +31,6 @@ func TestEmbeddedCatalogLoads(t *testing.T) {
 		}
 		if match == 0 || quiet == 0 {
 			t.Errorf("%s needs at least one example that must match and one that must not (has %d and %d)", r.ID, match, quiet)
-		}
-	}
-}
-
-func TestDocsUpToDate(t *testing.T) {
-	c, err := catalog.Load(rules.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := c.WriteMarkdown(&b); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("..", "..", "docs", "rules.md")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/catalog -update)", err)
-	}
-	if !bytes.Equal(got, b.Bytes()) {
-		t.Errorf("docs/rules.md is out of date with rules/*.yaml; run go test ./pkg/catalog -update")
-	}
-	for _, r := range c.Rules() {
-		if !strings.Contains(b.String(), "\n### "+r.ID+"\n") {
-			t.Errorf("docs/rules.md has no section for %s", r.ID)
 		}
 	}
 }

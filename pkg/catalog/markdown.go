@@ -11,7 +11,7 @@ import (
 func (c *Catalog) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("# launchgate rules\n\n")
-	b.WriteString("Generated from `rules/*.yaml` by `go test ./pkg/catalog -update`; do not edit by hand.\n\n")
+	b.WriteString("Generated from `rules/*.yaml` and the secrets engine by `go test ./pkg/checks -update`; do not edit by hand.\n\n")
 	b.WriteString("| rule | severity | area | title |\n|---|---|---|---|\n")
 	for _, r := range c.rules {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, anchor(r.ID), r.Severity, r.Area, r.Title)

@@ -69,9 +69,9 @@ type Env struct {
 
 // Secrets tunes the secrets check.
 type Secrets struct {
-	// ScanFixtures also reads test-fixture folders (testdata, fixtures,
-	// __fixtures__, __mocks__, …), which are skipped by default because
-	// their keys are fakes made for tests.
+	// ScanFixtures also reads test code and test-fixture folders
+	// (*_test.go, *.test.ts, testdata, fixtures, __mocks__, …), which are
+	// skipped by default because their keys are fakes made for tests.
 	ScanFixtures bool `yaml:"scan_fixtures"`
 	// ScanLockFiles also reads dependency lock files (package-lock.json,
 	// yarn.lock, go.sum, …), which are skipped by default.

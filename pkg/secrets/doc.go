@@ -34,7 +34,12 @@
 //     off process-wide, since launchgate logs through log/slog only.
 //
 // The regular-expression engine is chosen at build time by gitleaks: Go's
-// regexp by default, go-re2 (WebAssembly, via wazero) with the gore2regex
-// build tag. The package works with both; the benchmarks in bench_test.go
-// measure the difference.
+// regexp by default, go-re2 (RE2 compiled to WebAssembly, run by wazero)
+// with the gore2regex build tag. The package works and is tested with both,
+// but launchgate builds with -tags gore2regex: BenchmarkScan measured it
+// about 10x faster on a generated 2 MB minified bundle (1.63 s to 0.17 s per
+// scan) and 13x on 1,000 generated source files of 11 MB (3.7 s to 0.28 s),
+// at the price of a slower New (37 ms to 128 ms, once per process). Go's
+// regexp spends most of that time in case-insensitive patterns
+// (generic-api-key, snyk, new-relic, jwt) run over the whole bundle.
 package secrets

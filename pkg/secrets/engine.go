@@ -132,7 +132,7 @@ func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secr
 			s.Redacted = redact(c.shown)
 			s.Key = anchorKey(c.rule, c.value, f.Content, c.at, spans)
 		}
-		s.Message = message(c, f.Path, s)
+		s.Message = message(c, s)
 		out = append(out, s)
 	}
 	return out

@@ -58,6 +58,8 @@ func TestScanKinds(t *testing.T) {
 		{"connection string variable password", "compose.yml", "DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app", ""},
 		{"connection string without password", "src/db.ts", `"postgres://app@db.prod.internal/app"`, ""},
 		{"supabase service role", "src/admin.ts", `createClient(url, "` + service + `")`, "secret/supabase-service-role-key/critical"},
+		{"supabase secret key", "supabase/functions/admin/index.ts", `const key = "sb_` + `secret_` + g.alnum(31) + `";`, "secret/supabase-service-role-key/critical"},
+		{"binary and non-UTF-8 text", "dist/blob.bin.txt", "\x00\xff\xfe token=\x80\x81\x82 \xc3\x28 key\x00", ""},
 		{"supabase anon key is public", "src/client.ts", `createClient(url, "` + anon + `")`, ""},
 		{"public env with a stripe secret", ".env.production", "NEXT_PUBLIC_STRIPE=" + stripe.value, "secret/public-env-secret/critical"},
 		{"public env with a service-role key", ".env", "VITE_SUPABASE_KEY=" + service, "secret/public-env-secret/critical"},

@@ -2,7 +2,6 @@ package secrets
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -10,20 +9,19 @@ import (
 // pushed may already be copied, so removing it alone fixes nothing.
 const rotateFirst = "Rotate it first: revoke it at the provider and issue a new one, since anyone who could read this file may have copied it. Then remove it and load it at run time from an environment variable or a secret manager."
 
-// message says what a Secret is, where it is and what to do, quoting
-// nothing of the value beyond s.Redacted.
-func message(c *candidate, path string, s Secret) string {
-	where := fmt.Sprintf("%s:%d:%d", path, s.Line, s.Column)
+// message says what a Secret is and what to do, quoting nothing of the
+// value beyond s.Redacted. Where it is, the finding's location says.
+func message(c *candidate, s Secret) string {
 	switch {
 	case c.pathOnly:
-		return fmt.Sprintf("%s: %s (the file itself is the secret). %s", path, s.Title, rotateFirst)
+		return fmt.Sprintf("%s: the file itself is the secret. %s", s.Title, rotateFirst)
 	case c.rule == rulePublicEnv:
 		kind := "a value its name marks as secret"
 		if c.innerKind != "" {
 			kind = withArticle(c.innerKind)
 		}
-		return fmt.Sprintf("%s: %s holds %s (%s); variables with a public prefix are compiled into the browser bundle, so every visitor gets it. Rotate it first, then move it to a server-only variable without the public prefix and call the provider from the server.",
-			where, c.envName, kind, s.Redacted)
+		return fmt.Sprintf("%s holds %s (%s); variables with a public prefix are compiled into the browser bundle, so every visitor gets it. Rotate it first, then move it to a server-only variable without the public prefix and call the provider from the server.",
+			c.envName, kind, s.Redacted)
 	case c.rule == ruleConnString:
 		scheme := c.scheme
 		if scheme == "" {
@@ -33,18 +31,9 @@ func message(c *candidate, path string, s Secret) string {
 		if localHosts[c.host] {
 			local = " It points at a local host, so it is likely a development password; make sure it is not used anywhere else."
 		}
-		return fmt.Sprintf("%s: a %s connection string embeds a password (%s).%s %s", where, scheme, s.Redacted, local, rotateFirst)
+		return fmt.Sprintf("A %s connection string embeds a password (%s).%s %s", scheme, s.Redacted, local, rotateFirst)
 	}
-	return fmt.Sprintf("%s: %s (%s). %s", where, s.Title, s.Redacted, rotateFirst)
-}
-
-// fixturePath matches paths of test fixtures and mocks, where low-confidence
-// rules (generic keys, bare JWTs) mostly find test data.
-var fixturePath = regexp.MustCompile(`(?:^|[/!])(?:testdata|test-data|__fixtures__|fixtures|__mocks__|mocks)/|_test\.go$|\.(?:test|spec)\.[cm]?[jt]sx?$`)
-
-// isFixturePath reports whether path holds test data.
-func isFixturePath(path string) bool {
-	return fixturePath.MatchString(strings.ReplaceAll(path, "\\", "/"))
+	return fmt.Sprintf("%s (%s). %s", s.Title, s.Redacted, rotateFirst)
 }
 
 // withArticle puts "a" or "an" before a kind of secret, lowering the

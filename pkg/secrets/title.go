@@ -43,7 +43,7 @@ func titleOf(rule string) string {
 		switch t, ok := titleWords[w]; {
 		case ok:
 			words[i] = t
-		case i == 0:
+		case i == 0 && w != "":
 			words[i] = strings.ToUpper(w[:1]) + w[1:]
 		}
 	}

@@ -154,7 +154,6 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 	return nil
 }
 
-
 // archiveFile is the on-disk file a "!"-joined artifact path is in, for
 // reporters that link to files.
 func archiveFile(path string) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/prodfile"
 )
 
 // lockFiles are dependency lock files: their hashes and URLs look like
@@ -24,13 +25,14 @@ var fixtureDirs = map[string]bool{
 }
 
 // skipped reports whether the secrets check leaves a tree file alone: lock
-// files and test fixtures, unless the config asks for them.
+// files, and test code and fixtures (whose keys are fakes made for tests),
+// unless the config asks for them.
 func skipped(t *check.Target, name string) bool {
 	cfg := t.Config
 	if (cfg == nil || !cfg.Secrets.ScanLockFiles) && lockFiles[path.Base(name)] {
 		return true
 	}
-	return (cfg == nil || !cfg.Secrets.ScanFixtures) && fixture(name)
+	return (cfg == nil || !cfg.Secrets.ScanFixtures) && (fixture(name) || prodfile.IsTest(name))
 }
 
 // fixture reports whether name is inside a test-fixture folder.

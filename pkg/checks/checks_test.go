@@ -1,0 +1,64 @@
+package checks
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md from the catalog")
+
+func TestRegistry(t *testing.T) {
+	reg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every rule a check says it emits is in the catalog, and every rule
+	// in the catalog is emitted by some check.
+	emitted := map[string]string{}
+	for _, c := range reg.Static {
+		for _, id := range c.Rules {
+			if reg.Catalog.Rule(id) == nil {
+				t.Errorf("check %s emits %s, which the catalog lacks", c.Name, id)
+			}
+			emitted[id] = c.Name
+		}
+	}
+	for _, r := range reg.Catalog.Rules() {
+		if _, ok := emitted[r.ID]; !ok {
+			t.Errorf("rule %s is in the catalog but no check emits it", r.ID)
+		}
+	}
+}
+
+func TestDocsUpToDate(t *testing.T) {
+	reg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := reg.Catalog.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "..", "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/checks -update)", err)
+	}
+	if !bytes.Equal(got, b.Bytes()) {
+		t.Errorf("docs/rules.md is out of date with the catalog; run go test ./pkg/checks -update")
+	}
+	for _, r := range reg.Catalog.Rules() {
+		if !strings.Contains(b.String(), "\n### "+r.ID+"\n") {
+			t.Errorf("docs/rules.md has no section for %s", r.ID)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package secretscan
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/secrets"
+	"github.com/launchgate/launchgate/rules"
+)
+
+// runOn runs the check over one artifact file written with content.
+func runOn(t *testing.T, eng *secrets.Engine, name, content string) []check.Report {
+	t.Helper()
+	root := t.TempDir()
+	p := filepath.Join(root, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := &check.Target{Root: root, Artifacts: []string{p}, Config: config.Default(), Logger: slog.New(slog.DiscardHandler)}
+	var got []check.Report
+	if err := New(eng, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func TestArtifactRuleExamples(t *testing.T) {
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := secrets.New(secrets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{ruleSourceMap, ruleUnreadable} {
+		r := cat.Rule(id)
+		if r == nil {
+			t.Fatalf("%s is not in the catalog", id)
+		}
+		for _, ex := range r.Examples {
+			t.Run(id+"/"+ex.Name, func(t *testing.T) {
+				fired := false
+				for _, rep := range runOn(t, eng, ex.File, ex.Input) {
+					fired = fired || rep.Rule == id
+				}
+				if fired != ex.Match {
+					t.Errorf("fired = %v, want %v", fired, ex.Match)
+				}
+			})
+		}
+	}
+}
+
+func TestSkipped(t *testing.T) {
+	tests := []struct {
+		name            string
+		fixtures, locks bool
+		want            bool
+	}{
+		{"src/app.ts", false, false, false},
+		{"package-lock.json", false, false, true},
+		{"web/yarn.lock", false, false, true},
+		{"web/yarn.lock", false, true, false},
+		{"internal/testdata/keys.pem", false, false, true},
+		{"internal/testdata/keys.pem", true, false, false},
+		{"src/__mocks__/stripe.ts", false, false, true},
+		{"test/fixtures/env", false, false, true},
+		{"fixtures.go", false, false, false},
+		{"pkg/pay/stripe_test.go", false, false, true},
+		{"src/api.test.ts", false, false, true},
+		{"src/api.test.ts", true, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			target := &check.Target{Config: &config.Config{Secrets: config.Secrets{ScanFixtures: tt.fixtures, ScanLockFiles: tt.locks}}}
+			if got := skipped(target, tt.name); got != tt.want {
+				t.Errorf("skipped(%q) = %v, want %v", tt.name, got, tt.want)
+			}
+		})
+	}
+}
