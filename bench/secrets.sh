@@ -244,7 +244,7 @@ for tool in "${tool_list[@]}"; do
 	fi
 done
 for set in "${set_list[@]}"; do
-	echo "#   $set: $(cat "${data[$set]}.summary")"
+	echo "#   $set: $(cat "${checkout[$set]}.summary")"
 done
 echo
 fmt='%-15s %-6s %8s %8s %8s %6s %6s %6s %8s %7s  %s\n'

@@ -76,10 +76,10 @@ func TestSecretsAreRedactedInEveryFormat(t *testing.T) {
 		byKind[s.kind] = s.value
 	}
 	dir := writeTree(t, map[string]string{
-		"server/config.go":  "package server\n\nconst stripeKey = \"" + byKind["stripe"] + "\"\n",
-		"deploy/aws.env":    "AWS_ACCESS_KEY_ID=" + byKind["aws"] + "\n",
-		"scripts/ci.sh":     "#!/bin/sh\nexport GITHUB_TOKEN=" + byKind["github"] + "\n",
-		"server/db.py":      "DATABASE_URL = \"" + byKind["postgres"] + "\"\n",
+		"server/config.go":   "package server\n\nconst stripeKey = \"" + byKind["stripe"] + "\"\n",
+		"deploy/aws.env":     "AWS_ACCESS_KEY_ID=" + byKind["aws"] + "\n",
+		"scripts/ci.sh":      "#!/bin/sh\nexport GITHUB_TOKEN=" + byKind["github"] + "\n",
+		"server/db.py":       "DATABASE_URL = \"" + byKind["postgres"] + "\"\n",
 		"dist/assets/app.js": strings.Repeat("var a=1;", 50000) + "const k=\"" + byKind["stripe"] + "\";",
 		"dist/assets/app.js.map": `{"version":3,"file":"app.js","sources":["webpack:///./src/keys.ts"],"sourcesContent":["export const gh = \"` +
 			byKind["github"] + `\";\n"],"mappings":"AAAA"}`,
