@@ -90,9 +90,10 @@ declare -A version=()     # tool -> version string for the header
 declare -A data=()        # set -> generated folder
 declare -A checkout=()    # set -> the folder launchgate scans (differs for build)
 
-# first_line prints the first non-empty line of a log, for one-line reasons.
+# first_line prints the first non-empty line of a log, for one-line reasons,
+# without terminal colours.
 first_line() {
-	grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160 || true
+	sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -m1 -v '^[[:space:]]*$' | cut -c1-160 || true
 }
 
 # error_line prints the first line of a build log that reports an error.
@@ -145,7 +146,7 @@ generate() {
 	if [[ $set == build ]]; then
 		out=$dir/site
 	fi
-	if [[ ! -f $dir.summary ]]; then
+	if [[ ! -f $dir.summary || ! -f $out/.planted.json ]]; then
 		rm -rf "$dir"
 		if ! "$work/gentree" -kind "$set" -size "$size" -seed "$seed" -out "$out" >"$dir.partial" 2>"$log" ||
 			{ [[ $set == build ]] && ! checkout_around "$dir" >>"$log" 2>&1; }; then
