@@ -104,7 +104,10 @@ func renderBuildFile(g *gen, s fileSpec) ([]byte, *planted, error) {
 	// middle, the way a bundler inlines a config module.
 	b := minified(g, s.size)
 	v := newSecret(g, s.plant)
-	cut := bytes.IndexByte(b[len(b)/2:], ';') + len(b)/2 + 1
+	cut := len(b) - len("}]);")
+	if i := bytes.IndexByte(b[len(b)/2:], ';'); i >= 0 {
+		cut = len(b)/2 + i + 1
+	}
 	stmt := fmt.Sprintf("const s3cfg={region:\"eu-west-1\",accessKeyId:%q};", v)
 	out := append(append(append([]byte(nil), b[:cut]...), stmt...), b[cut:]...)
 	col := cut + strings.Index(stmt, v) + 1

@@ -82,8 +82,8 @@ var treeCategories = []category{
 }
 
 // treePlants says which secret goes into which kind of file: the first
-// planned file whose name ends with the suffix gets it.
-var treePlants = []struct{ suffix, kind string }{
+// planned text file under 200 KB with that extension gets it.
+var treePlants = []struct{ ext, kind string }{
 	{".py", kindAWS},
 	{".json", kindAWS},
 	{".tsx", kindStripe},
@@ -121,7 +121,7 @@ func planTree(seed uint64, size int64) []fileSpec {
 	for _, p := range treePlants {
 		for i := range specs {
 			s := &specs[i]
-			if s.plant == "" && s.shape == shapeText && s.size < 200<<10 && path.Ext(s.path) == p.suffix {
+			if s.plant == "" && s.shape == shapeText && s.size < 200<<10 && path.Ext(s.path) == p.ext {
 				s.plant = p.kind
 				break
 			}
