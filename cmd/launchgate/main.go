@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/launchgate/launchgate/pkg/cli"
 )
@@ -14,6 +15,13 @@ import (
 var version = ""
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A scan's live heap is small (a few files in flight) while the
+		// files themselves pass through fast, so collecting more often
+		// keeps the peak near what is live; the time goes to matching, not
+		// to the collector, and measured the same.
+		debug.SetGCPercent(25)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := cli.Run(ctx, os.Args[1:], cli.OSEnv(version))
 	stop()

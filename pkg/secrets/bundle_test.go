@@ -64,3 +64,54 @@ func TestBundlePositions(t *testing.T) {
 		t.Fatalf("test setup: the value does not straddle the %d mark", mark)
 	}
 }
+
+// TestWindowBoundaries puts secrets across the edges of the windows large
+// contents are scanned in, and a private key across one in a multi-line
+// file: each is found once, at its place.
+func TestWindowBoundaries(t *testing.T) {
+	e := newEngine(t, Options{})
+	g := newGen(t)
+	bundle := minifiedBundle(g, 3*windowBytes)
+	a, b, c := g.stripeLive(), g.aws(), g.stripeLive()
+	// a straddles the first boundary, c starts in the margin before the
+	// second, and b starts right on it.
+	prefix := `;var s="`
+	at := []int{windowBytes - 10 - len(prefix), 2*windowBytes - windowMargin/2, 2*windowBytes - len(prefix)}
+	vals := []string{a.value, c.value, b.value}
+	var sb strings.Builder
+	prev := 0
+	var want []int
+	for i, cut := range at {
+		sb.WriteString(bundle[prev:cut])
+		sb.WriteString(prefix)
+		want = append(want, sb.Len()+1)
+		sb.WriteString(vals[i] + `";`)
+		prev = cut
+	}
+	sb.WriteString(bundle[prev:])
+	content := sb.String()
+	got, err := e.Scan(context.Background(), Fragment{Path: "dist/app.js", Content: content, StartLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("got %v, want 3 secrets, each once", ruleIDs(got))
+	}
+	for i, s := range got {
+		if s.Line != 1 || s.Column != want[i] || s.EndColumn != want[i]+len(vals[i]) {
+			t.Errorf("secret %d (%s) at 1:%d-%d, want 1:%d-%d", i, s.RuleID, s.Column, s.EndColumn, want[i], want[i]+len(vals[i]))
+		}
+	}
+
+	// A multi-line file whose private key block crosses a window edge.
+	key := g.privateKey()
+	filler := strings.Repeat("const x = 1; // filler line\n", windowBytes/28)
+	doc := filler + key.value + "\n" + filler
+	got, err = e.Scan(context.Background(), Fragment{Path: "deploy/key.pem.txt", Content: doc, StartLine: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].RuleID != "secret/private-key" || got[0].Line != strings.Count(filler, "\n")+1 {
+		t.Errorf("private key across a window edge: got %v", got)
+	}
+}

@@ -53,8 +53,9 @@ func (e *Engine) catalogRule(r config.Rule) *catalog.Rule {
 		OWASP:    []string{secretOWASP},
 		Description: fmt.Sprintf("%s Detected by gitleaks' `%s` rule; the value is never shown, only its public prefix and length.",
 			strings.TrimSpace(r.Description), r.RuleID),
-		Help:     helpFor(title),
-		Examples: e.examples(r),
+		Help: helpFor(title),
+		// Examples are made on demand (Examples): generating and
+		// confirming one per rule costs more than a scan's start-up should.
 	}
 }
 
@@ -75,6 +76,17 @@ func helpFor(title string) string {
 If the value is not a secret (a test fixture, a documented example), mark
 the line with `+"`launchgate:ignore %s <reason>`"+` or add the path to the
 ignores in .launchgate.yml.`, title, "secret/<rule>")
+}
+
+// Examples generates, for the gitleaks rule behind a generated catalog rule
+// ("secret/<id>"), a text the rule fires on and one it stays quiet on,
+// keeping only those the engine confirms. It returns nil for other IDs.
+func (e *Engine) Examples(id string) []catalog.Example {
+	r, ok := e.cfg.Rules[strings.TrimPrefix(id, "secret/")]
+	if !ok || !strings.HasPrefix(id, "secret/") {
+		return nil
+	}
+	return e.examples(r)
 }
 
 // examples generates a text the rule fires on and one it stays quiet on, and

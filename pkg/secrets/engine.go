@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/rs/zerolog"
@@ -61,6 +62,10 @@ func New(opts Options) (*Engine, error) {
 	e.detector = detect.NewDetector(cfg)
 	// Recursive decoding stays off: see the package doc.
 	e.detector.MaxDecodeDepth = 0
+	// gitleaks looks for "gitleaks:allow" in the whole line of every
+	// match, which on a minified bundle (one line of megabytes, many
+	// matches) is quadratic; allowedByComment does it once per fragment.
+	e.detector.IgnoreGitleaksAllow = true
 	return e, nil
 }
 
@@ -80,19 +85,24 @@ func (e *Engine) Scan(ctx context.Context, f Fragment) (out []Secret, err error)
 			out, err = nil, fmt.Errorf("%s: secret scan failed on an internal error", f.Path)
 		}
 	}()
-	found := e.detector.DetectContext(ctx, detect.Fragment{Raw: f.Content, FilePath: f.Path})
+	cands := e.detect(ctx, f)
 	// DetectContext stops early and quietly when ctx ends; a partial result
 	// would read as "no secrets", so fail closed.
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("%s: secret scan: %w", f.Path, err)
 	}
-	if len(found) == 0 {
+	if len(cands) == 0 {
 		return nil, nil
 	}
 	lines := newLineIndex(f.Content)
-	cands := make([]*candidate, 0, len(found))
-	for i := range found {
-		cands = append(cands, locate(&found[i], f.Content, lines))
+	if strings.Contains(f.Content, gitleaksAllow) {
+		kept := cands[:0]
+		for _, c := range cands {
+			if !onAllowedLine(f.Content, lines, c.at.start) {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
 	}
 	cands = e.judge(f, cands)
 	return e.secrets(f, cands, lines), nil
@@ -237,4 +247,18 @@ func dropInside(cands []*candidate, p *candidate) {
 			c.drop = true
 		}
 	}
+}
+
+// gitleaksAllow on a line suppresses the secrets found on it.
+const gitleaksAllow = "gitleaks:allow"
+
+// onAllowedLine reports whether the line holding offset carries the
+// gitleaks:allow marker.
+func onAllowedLine(content string, lines lineIndex, offset int) bool {
+	n, _ := lines.position(offset)
+	end := len(content)
+	if n+1 < len(lines) {
+		end = lines[n+1]
+	}
+	return strings.Contains(content[lines.start(n):end], gitleaksAllow)
 }

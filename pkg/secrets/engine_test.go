@@ -82,6 +82,7 @@ func TestScanKinds(t *testing.T) {
 		{"all same char", "src/a.ts", `const secret_key = "aaaaaaaaaaaaaaaaaaaaaaaa";`, ""},
 		{"env reference", "src/a.ts", `const api_key = process.env.API_KEY_VALUE;`, ""},
 		{"gitleaks allow comment", "src/pay.ts", `const k = "` + stripe.value + `"; // gitleaks:allow`, ""},
+		{"gitleaks allow on another line", "src/pay.ts", "// gitleaks:allow\nconst k = \"" + stripe.value + "\";", "secret/stripe-access-token/critical"},
 		{"lock file", "package-lock.json", `"integrity": "sha512-` + g.alnum(40) + `", "token": "` + gh.value + `"`, ""},
 		{"lock file inside an archive", "dist/app.zip!yarn.lock", "token " + gh.value, ""},
 		{"cargo lock", "Cargo.lock", "checksum = \"" + stripe.value + "\"", ""},

@@ -28,6 +28,11 @@ type ArtifactOptions struct {
 	MaxRatio int
 	// MaxEntries bounds the members read from one archive (default 100,000).
 	MaxEntries int
+	// IncludeDependencies reads node_modules and bower_components folders
+	// of build output too. By default they are skipped, as in the tree:
+	// third-party packages copied into the build hold no secret of the
+	// project's, and they are most of its bytes.
+	IncludeDependencies bool
 }
 
 // Artifact defaults; see ArtifactOptions.
@@ -174,12 +179,21 @@ func (w *walker) folder(rel string) error {
 			w.problem(displayPath(p), "unreadable: %v", trimPathErr(err))
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
+			if p != rel && !w.opts.IncludeDependencies && buildDependencyDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
 			return nil
 		}
 		return w.file(p)
 	})
 }
+
+// buildDependencyDirs hold third-party packages a build copied in.
+var buildDependencyDirs = map[string]bool{"node_modules": true, "bower_components": true}
 
 // file reads one file of build output, or opens it as an archive.
 func (w *walker) file(rel string) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/gitdiff"
@@ -115,7 +116,18 @@ func (s *scan) blob(path string, data []byte, ofChange bool, p put) error {
 	if source.IsSourceMap(path, data) {
 		return s.sourceMap(path, data, ofChange, p)
 	}
-	return p(secrets.Fragment{Path: path, Content: string(data), StartLine: 1}, ofChange)
+	return p(secrets.Fragment{Path: path, Content: text(data), StartLine: 1}, ofChange)
+}
+
+// text views data as a string without copying it: files are read into a
+// fresh buffer that nothing writes to afterwards, and copying every byte
+// of a tree or a build folder once more is what the scan would otherwise
+// spend its allocations on.
+func text(data []byte) string {
+	if len(data) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(data), len(data))
 }
 
 // sourceMap scans each original source a map carries, reported at
@@ -125,7 +137,7 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 	m, err := source.ParseSourceMap(data)
 	if err != nil {
 		// Not a map after all: scan it as text.
-		return p(secrets.Fragment{Path: path, Content: string(data), StartLine: 1}, ofChange)
+		return p(secrets.Fragment{Path: path, Content: text(data), StartLine: 1}, ofChange)
 	}
 	n := 0
 	for i, content := range m.SourcesContent {
