@@ -183,7 +183,7 @@ func (e *Engine) judge(f Fragment, cands []*candidate) []*candidate {
 		}
 		c.public = isPublic(c.rule, c.value, f.Content, c.at.start, c.at.end)
 	}
-	foldPublicEnv(cands)
+	foldPublicEnv(f.Path, cands)
 	out := cands[:0]
 	seen := map[string]bool{}
 	for _, c := range cands {
@@ -204,7 +204,7 @@ func (e *Engine) judge(f Fragment, cands []*candidate) []*candidate {
 // its value becomes part of it (one finding, critical, naming the inner
 // kind); otherwise it stands only if the variable's name says secret and
 // the value is not one meant to be public.
-func foldPublicEnv(cands []*candidate) {
+func foldPublicEnv(path string, cands []*candidate) {
 	for _, p := range cands {
 		if p.rule != rulePublicEnv || p.drop {
 			continue
@@ -234,7 +234,11 @@ func foldPublicEnv(cands []*candidate) {
 			p.public = false
 		case p.public:
 			// The value is a publishable key: the name is only misleading.
-		case says != secretName || !isDefinition(p.value):
+		case says != secretName || !isDefinition(p.value) || !secretLike(p.value),
+			sveltePublicOnly(p.envName) && !envFile(path):
+			// Only the name says secret, and the value is no secret
+			// (a path, a URL), or the bare PUBLIC_ prefix (SvelteKit's) is
+			// an ordinary constant name outside an env file.
 			p.drop = true
 		}
 	}

@@ -155,3 +155,39 @@ func connStringParts(match string) (scheme, host string) {
 	}
 	return strings.ToLower(m[1]), strings.ToLower(m[2])
 }
+
+// secretLike reports whether a value a public variable's name calls secret
+// could be one: not a path or a plain URL, which such names also hold
+// (PUBLIC_PASSWORD_RESET_PATH = "/account/reset").
+func secretLike(value string) bool {
+	v := strings.Trim(value, `"'`+"`")
+	switch {
+	case strings.HasPrefix(v, "/"), strings.HasPrefix(v, "./"), strings.HasPrefix(v, "#"):
+		return false
+	case strings.Contains(v, "://") && !strings.Contains(v, "@"):
+		return false
+	}
+	return true
+}
+
+// sveltePublicOnly reports whether name carries only the bare PUBLIC_
+// prefix, which SvelteKit inlines from env files but which is just as often
+// a constant's name in code.
+func sveltePublicOnly(name string) bool {
+	if !strings.HasPrefix(name, "PUBLIC_") {
+		return false
+	}
+	for _, p := range publicEnvPrefixes {
+		if p != "PUBLIC_" && strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// envFile reports whether path is a dotenv file (.env, .env.production,
+// config/.env.local, app.env).
+func envFile(path string) bool {
+	base := path[strings.LastIndex(path, "/")+1:]
+	return base == ".env" || strings.HasPrefix(base, ".env.") || strings.HasSuffix(base, ".env")
+}
