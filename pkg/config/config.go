@@ -76,6 +76,9 @@ type Secrets struct {
 	// ScanLockFiles also reads dependency lock files (package-lock.json,
 	// yarn.lock, go.sum, …), which are skipped by default.
 	ScanLockFiles bool `yaml:"scan_lock_files"`
+	// ScanDependencies also reads vendor and node_modules folders, in the
+	// tree and in build output, which are skipped by default.
+	ScanDependencies bool `yaml:"scan_dependencies"`
 }
 
 // CORS lists the origins browsers may call the API from.

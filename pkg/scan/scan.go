@@ -45,7 +45,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	if t.Artifacts, err = artifacts(root, cfg, opts); err != nil {
 		return nil, err
 	}
-	if t.Tree, err = source.ListTree(ctx, root, source.TreeOptions{Exclude: cfg.Exclude}); err != nil {
+	if t.Tree, err = source.ListTree(ctx, root, source.TreeOptions{Exclude: cfg.Exclude, IncludeVendor: cfg.Secrets.ScanDependencies}); err != nil {
 		return nil, fmt.Errorf("listing the files under %s: %w", root, err)
 	}
 	pipeline, notes, err := s.processors(ctx, t, cfg, opts)

@@ -19,8 +19,14 @@ import (
 // Options adjust what an Engine reports.
 type Options struct {
 	// AllowPaths are RE2 expressions over Fragment.Path: a fragment whose
-	// path matches one is not scanned. Dependency lock files always are.
+	// path matches one is not scanned.
 	AllowPaths []string
+	// ScanLockFiles scans dependency lock files, which are skipped by
+	// default: their hashes look random and no one writes a key into them.
+	ScanLockFiles bool
+	// ScanDependencies scans node_modules and vendored packages, which
+	// gitleaks' default allowlist skips.
+	ScanDependencies bool
 	// AllowValues are RE2 expressions: a secret whose value matches one is
 	// dropped.
 	AllowValues []string

@@ -54,12 +54,27 @@ func buildConfig(opts Options) (config.Config, error) {
 		}
 	}
 
-	paths := []string{lockFiles}
+	if opts.ScanDependencies || opts.ScanLockFiles {
+		drop := func(pattern string) bool {
+			return (opts.ScanDependencies && (strings.Contains(pattern, "node_modules") || strings.Contains(pattern, "vendor"))) ||
+				(opts.ScanLockFiles && strings.Contains(pattern, "lock"))
+		}
+		if err := dropAllowedPaths(&cfg, drop); err != nil {
+			return config.Config{}, err
+		}
+	}
+	var paths []string
+	if !opts.ScanLockFiles {
+		paths = append(paths, lockFiles)
+	}
 	for _, p := range opts.AllowPaths {
 		if _, err := stdregexp.Compile(p); err != nil {
 			return config.Config{}, fmt.Errorf("secret allowlist path %q: %w", p, err)
 		}
 		paths = append(paths, p)
+	}
+	if len(paths) == 0 {
+		return cfg, nil
 	}
 	allow := &config.Allowlist{Description: "launchgate paths"}
 	for _, p := range paths {
@@ -70,4 +85,33 @@ func buildConfig(opts Options) (config.Config, error) {
 	}
 	cfg.Allowlists = append(cfg.Allowlists, allow)
 	return cfg, nil
+}
+
+// dropAllowedPaths takes the path patterns drop picks (node_modules,
+// vendor, lock files) out of gitleaks' allowlists. An allowlist compiles its
+// paths into one pattern when it is validated, so each is rebuilt rather
+// than edited in place.
+func dropAllowedPaths(cfg *config.Config, drop func(pattern string) bool) error {
+	for i, a := range cfg.Allowlists {
+		paths := slices.DeleteFunc(slices.Clone(a.Paths), func(re *glregexp.Regexp) bool {
+			return drop(re.String())
+		})
+		if len(paths) == len(a.Paths) {
+			continue
+		}
+		rebuilt := &config.Allowlist{
+			Description:    a.Description,
+			MatchCondition: a.MatchCondition,
+			Commits:        a.Commits,
+			Paths:          paths,
+			RegexTarget:    a.RegexTarget,
+			Regexes:        a.Regexes,
+			StopWords:      a.StopWords,
+		}
+		if err := rebuilt.Validate(); err != nil {
+			return fmt.Errorf("gitleaks allowlist %q with fewer paths: %w", a.Description, err)
+		}
+		cfg.Allowlists[i] = rebuilt
+	}
+	return nil
 }

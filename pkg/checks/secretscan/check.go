@@ -22,7 +22,9 @@ const (
 	ruleUnreadable = "secret/unreadable-artifact"
 )
 
-// New returns the secrets check, scanning with eng.
+// New returns the secrets check, scanning with eng, or with an engine
+// built for the target's config when it asks to read lock files or
+// dependencies, which eng skips.
 func New(eng *secrets.Engine, ruleIDs []string) *check.Check {
 	return &check.Check{
 		Name: "secrets",
@@ -38,7 +40,15 @@ and launchgate's own, and reports every secret redacted.`,
 			return t.Tree != nil || len(t.Artifacts) > 0
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
-			return (&scan{eng: eng, t: t, emit: syncEmit(emit)}).run(ctx)
+			e := eng
+			if c := t.Config; c != nil && (c.Secrets.ScanLockFiles || c.Secrets.ScanDependencies) {
+				var err error
+				e, err = secrets.New(secrets.Options{ScanLockFiles: c.Secrets.ScanLockFiles, ScanDependencies: c.Secrets.ScanDependencies})
+				if err != nil {
+					return err
+				}
+			}
+			return (&scan{eng: e, t: t, emit: syncEmit(emit)}).run(ctx)
 		},
 	}
 }

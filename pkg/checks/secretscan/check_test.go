@@ -89,3 +89,38 @@ func TestSkipped(t *testing.T) {
 		})
 	}
 }
+
+func TestDependenciesAndLockFiles(t *testing.T) {
+	eng, err := secrets.New(secrets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	key := "sk_" + "live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+	p := filepath.Join(root, "build", "node_modules", "sdk", "index.js")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(`module.exports = "`+key+`";`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lock := filepath.Join(root, "build", "yarn.lock")
+	if err := os.WriteFile(lock, []byte("token \""+key+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, include := range []bool{false, true} {
+		cfg := &config.Config{Secrets: config.Secrets{ScanDependencies: include, ScanLockFiles: include}}
+		target := &check.Target{Root: root, Artifacts: []string{filepath.Join(root, "build")}, Config: cfg, Logger: slog.New(slog.DiscardHandler)}
+		var got []check.Report
+		if err := New(eng, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]bool{}
+		for _, r := range got {
+			files[r.File] = true
+		}
+		if files["build/node_modules/sdk/index.js"] != include || files["build/yarn.lock"] != include {
+			t.Errorf("scan_dependencies and scan_lock_files %v: reports in %v", include, files)
+		}
+	}
+}

@@ -91,7 +91,8 @@ func (s *scan) artifacts(ctx context.Context) error {
 		return nil
 	}
 	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
-		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, source.ArtifactOptions{}, func(b source.Blob) error {
+		opts := source.ArtifactOptions{IncludeDependencies: s.t.Config != nil && s.t.Config.Secrets.ScanDependencies}
+		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, opts, func(b source.Blob) error {
 			return s.blob(b.Path, b.Data, true, p)
 		})
 		for _, pr := range problems {
