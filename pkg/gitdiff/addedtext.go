@@ -29,44 +29,12 @@ type AddedLine struct {
 // commits with rename detection, so a renamed file's unchanged lines are
 // not added.
 func (r *Repo) AddedText(ctx context.Context, base, head string) ([]AddedLine, error) {
-	base, err := r.resolveCommit(ctx, base, false)
-	if err != nil {
-		return nil, err
-	}
-	head, err = r.resolveCommit(ctx, head, false)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	// The same pinned options as Changes, so both read the same diff.
-	cmd := command(ctx, r.root, "diff", "--no-color", "--no-ext-diff", "--no-textconv",
-		"--no-relative", "--src-prefix=a/", "--dst-prefix=b/", "--unified=0", "-M",
-		base, head, "--")
-	stderr := &cappedBuffer{max: 4 << 10}
-	cmd.Stderr = stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("git diff: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, gitError([]string{"diff"}, err, stderr)
-	}
-	lines, parseErr := ParseAddedText(stdout)
-	if parseErr != nil {
-		cancel()
-	}
-	waitErr := cmd.Wait()
-	if parseErr != nil {
-		return nil, fmt.Errorf("git diff %s %s: %w", short(base), short(head), parseErr)
-	}
-	if waitErr != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, errors.Join(ctxErr, waitErr)
-		}
-		return nil, gitError([]string{"diff"}, waitErr, stderr)
-	}
-	return lines, nil
+	var lines []AddedLine
+	err := r.diff(ctx, base, head, func(rd io.Reader) (err error) {
+		lines, err = ParseAddedText(rd)
+		return err
+	})
+	return lines, err
 }
 
 // ParseAddedText reads a unified diff as ParseChanges does and returns the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 )
 
 // AddedLines returns the lines head adds relative to base, both commits (as
@@ -16,15 +17,26 @@ func (r *Repo) AddedLines(ctx context.Context, base, head string) (Added, error)
 
 // Changes is AddedLines with the places where lines were removed too.
 func (r *Repo) Changes(ctx context.Context, base, head string) (Changes, error) {
+	var c Changes
+	err := r.diff(ctx, base, head, func(rd io.Reader) (err error) {
+		c, err = ParseChanges(rd)
+		return err
+	})
+	return c, err
+}
+
+// diff runs git diff between two commits and hands its output to parse as
+// it streams.
+func (r *Repo) diff(ctx context.Context, base, head string, parse func(io.Reader) error) error {
 	// Resolving first turns a commit missing from a shallow clone into a
 	// *MissingCommitError instead of git diff's "bad object".
 	base, err := r.resolveCommit(ctx, base, false)
 	if err != nil {
-		return Changes{}, err
+		return err
 	}
 	head, err = r.resolveCommit(ctx, head, false)
 	if err != nil {
-		return Changes{}, err
+		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -38,27 +50,27 @@ func (r *Repo) Changes(ctx context.Context, base, head string) (Changes, error) 
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return Changes{}, fmt.Errorf("git diff: %w", err)
+		return fmt.Errorf("git diff: %w", err)
 	}
 	if err := cmd.Start(); err != nil {
-		return Changes{}, gitError([]string{"diff"}, err, stderr)
+		return gitError([]string{"diff"}, err, stderr)
 	}
-	changes, parseErr := ParseChanges(stdout)
+	parseErr := parse(stdout)
 	if parseErr != nil {
 		// Stop git rather than drain a diff we can no longer use.
 		cancel()
 	}
 	waitErr := cmd.Wait()
 	if parseErr != nil {
-		return Changes{}, fmt.Errorf("git diff %s %s: %w", short(base), short(head), parseErr)
+		return fmt.Errorf("git diff %s %s: %w", short(base), short(head), parseErr)
 	}
 	if waitErr != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return Changes{}, errors.Join(ctxErr, waitErr)
+			return errors.Join(ctxErr, waitErr)
 		}
-		return Changes{}, gitError([]string{"diff"}, waitErr, stderr)
+		return gitError([]string{"diff"}, waitErr, stderr)
 	}
-	return changes, nil
+	return nil
 }
 
 // short abbreviates a commit ID for messages.
