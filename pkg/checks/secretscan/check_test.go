@@ -124,3 +124,26 @@ func TestDependenciesAndLockFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestArtifactPrefixes(t *testing.T) {
+	root := filepath.FromSlash("/repo")
+	target := &check.Target{Root: root, Artifacts: []string{filepath.Join(root, "dist"), filepath.Join(root, "build", "site.zip"), filepath.FromSlash("/elsewhere/out")}}
+	in := artifactPrefixes(target)
+	for name, want := range map[string]bool{
+		"dist/app.js":        true,
+		"dist":               true,
+		"distribution/x.js":  false,
+		"build/site.zip":     true,
+		"build/other.zip":    false,
+		"src/app.ts":         false,
+		"elsewhere/out/x.js": false,
+	} {
+		if got := in(name); got != want {
+			t.Errorf("in artifacts(%q) = %v, want %v", name, got, want)
+		}
+	}
+	all := artifactPrefixes(&check.Target{Root: root, Artifacts: []string{root}})
+	if !all("src/app.ts") {
+		t.Error("an artifact that is the root itself covers every file")
+	}
+}

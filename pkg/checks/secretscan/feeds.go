@@ -3,6 +3,7 @@ package secretscan
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"unsafe"
 
@@ -16,12 +17,14 @@ import (
 // filter must keep whatever their lines (build output is judged whole).
 type put func(f secrets.Fragment, ofChange bool) error
 
-// tree scans every text file of the tree whole.
+// tree scans every text file of the tree whole, except those inside the
+// artifacts, which are scanned as artifacts.
 func (s *scan) tree(ctx context.Context) error {
 	t := s.t.Tree
+	inArtifacts := artifactPrefixes(s.t)
 	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
 		for _, name := range t.Files() {
-			if skipped(s.t, name) {
+			if skipped(s.t, name) || inArtifacts(name) {
 				continue
 			}
 			data, err := t.Read(name)
@@ -165,6 +168,32 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 		})
 	}
 	return nil
+}
+
+// artifactPrefixes returns a test for tree files that lie in one of the
+// target's artifacts (a committed dist/ folder, say).
+func artifactPrefixes(t *check.Target) func(name string) bool {
+	var dirs, files []string
+	for _, a := range t.Artifacts {
+		rel, err := filepath.Rel(t.Root, a)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == "." {
+			return func(string) bool { return true }
+		}
+		dirs = append(dirs, rel+"/")
+		files = append(files, rel)
+	}
+	return func(name string) bool {
+		for i := range dirs {
+			if name == files[i] || strings.HasPrefix(name, dirs[i]) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // archiveFile is the on-disk file a "!"-joined artifact path is in, for
