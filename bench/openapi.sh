@@ -17,6 +17,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 specs_dir=${BENCH_SPECS:-$root/../shared/bench/openapi}
 work=${BENCH_WORK:-/tmp/launchgate-bench}
 runs=${RUNS:-5}
@@ -65,17 +67,6 @@ mkdir -p "$work/logs"
 
 declare -A unavailable=() # tool -> why it cannot run
 declare -A version=()     # tool -> version string for the header
-
-# first_line prints the first non-empty line of a log, for one-line reasons.
-first_line() {
-	grep -m1 -v '^[[:space:]]*$' "$1" 2>/dev/null | cut -c1-160 || true
-}
-
-# error_line prints the first line of a build or install log that reports
-# an error, which tools bury under progress output.
-error_line() {
-	{ grep -m1 -iE 'error|fail|cannot|not found' "$1" 2>/dev/null || tail -n1 "$1"; } | cut -c1-160
-}
 
 setup_launchgate() {
 	local log=$work/logs/build-launchgate.log
@@ -192,18 +183,6 @@ accept_status() {
 	launchgate | floor) [[ $status -eq 0 ]] ;;
 	*) [[ $status -eq 0 || $status -eq 1 ]] ;;
 	esac
-}
-
-median() {
-	sort -g | awk '{v[NR] = $1} END {
-		if (NR == 0) exit
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
-	}'
-}
-
-# ratio prints a / b to one decimal, or - when b is unknown or zero.
-ratio() {
-	awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'
 }
 
 IFS=, read -r -a tool_list <<<"$tools"

@@ -33,6 +33,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 src=${BENCH_SRC:-$root}
 work=${BENCH_WORK:-/tmp/launchgate-bench}
 runs=${RUNS:-5}
@@ -89,17 +91,6 @@ declare -A unavailable=() # tool -> why it cannot run
 declare -A version=()     # tool -> version string for the header
 declare -A data=()        # set -> generated folder
 declare -A checkout=()    # set -> the folder launchgate scans (differs for build)
-
-# first_line prints the first non-empty line of a log, for one-line reasons,
-# without terminal colours.
-first_line() {
-	sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -m1 -v '^[[:space:]]*$' | cut -c1-160 || true
-}
-
-# error_line prints the first line of a build log that reports an error.
-error_line() {
-	{ grep -m1 -iE 'error|fail|cannot|not found|undefined' "$1" 2>/dev/null || tail -n1 "$1"; } | cut -c1-160
-}
 
 # build_launchgate NAME [TAGS] builds $src/cmd/launchgate into $work/NAME.
 build_launchgate() {
@@ -194,18 +185,6 @@ prepare_command() {
 		cmd=("$work/$tool" scan "$dir" --diff base..head --format json --output "$report" --fail-on never)
 		;;
 	esac
-}
-
-median() {
-	sort -g | awk '{v[NR] = $1} END {
-		if (NR == 0) exit
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
-	}'
-}
-
-# ratio prints a / b to two decimals, or - when b is unknown or zero.
-ratio() {
-	awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
 }
 
 IFS=, read -r -a tool_list <<<"$tools"

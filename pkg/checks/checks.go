@@ -4,6 +4,7 @@ package checks
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
@@ -29,11 +30,10 @@ func Load() (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rule catalog: %w", err)
 	}
-	eng, err := secrets.New(secrets.Options{})
+	generated, err := secrets.CatalogRules()
 	if err != nil {
-		return nil, fmt.Errorf("secrets engine: %w", err)
+		return nil, fmt.Errorf("rule catalog: %w", err)
 	}
-	generated := eng.CatalogRules()
 	if err := cat.Add(generated...); err != nil {
 		return nil, fmt.Errorf("rule catalog: %w", err)
 	}
@@ -45,10 +45,32 @@ func Load() (*Registry, error) {
 		Catalog: cat,
 		Static: []*check.Check{
 			openapi.New(),
-			secretscan.New(eng, secretRuleIDs(cat)),
+			secretscan.New(startEngine(), secretRuleIDs(cat)),
 			dbg,
 		},
 	}, nil
+}
+
+// startEngine builds the secrets engine in the background (compiling some
+// 200 patterns takes a moment) while the scan lists files and loads specs,
+// and returns the function that waits for it.
+func startEngine() func() (*secrets.Engine, error) {
+	type built struct {
+		eng *secrets.Engine
+		err error
+	}
+	done := make(chan built, 1)
+	go func() {
+		eng, err := secrets.New(secrets.Options{})
+		done <- built{eng, err}
+	}()
+	return sync.OnceValues(func() (*secrets.Engine, error) {
+		b := <-done
+		if b.err != nil {
+			return nil, fmt.Errorf("secrets engine: %w", b.err)
+		}
+		return b.eng, nil
+	})
 }
 
 // secretRuleIDs lists the catalog's secret/* rules: gitleaks' and ours.

@@ -104,6 +104,8 @@ func TestExitCodes(t *testing.T) {
 		{name: "two paths", dir: clean, args: []string{"scan", "a", "b"}, code: ExitError, stderrHas: "one PATH"},
 		{name: "explain", dir: clean, args: []string{"explain", "openapi/operation-without-auth"}, code: ExitOK, stdoutHas: "How to fix"},
 		{name: "explain unknown", dir: clean, args: []string{"explain", "openapi/nope"}, code: ExitError, stderrHas: "no rule"},
+		{name: "only the openapi check", dir: vuln, args: []string{"scan", "--checks", "openapi", "--format", "markdown"}, code: ExitBlocking, stdoutHas: "| Secrets | ⚪ not run"},
+		{name: "unknown check", dir: clean, args: []string{"scan", "--checks", "openapi,sast"}, code: ExitError, stderrHas: `unknown check "sast"`},
 		{name: "rules", dir: clean, args: []string{"rules"}, code: ExitOK, stdoutHas: "openapi/admin-without-role"},
 	}
 	for _, tt := range tests {

@@ -23,12 +23,14 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	var specs, artifacts repeated
 	var opts scan.Options
 	var verbose bool
+	var only string
 	fs.Var(&specs, "spec", "OpenAPI document `FILE` to check, repeatable (default: discovered under PATH)")
 	fs.Var(&artifacts, "artifacts", "build output `PATH` to check for secrets: folder, file, .zip/.tar/.tar.gz; repeatable")
 	fs.StringVar(&opts.Diff, "diff", "", "report only what changed in the git range `BASE..HEAD`")
 	fs.StringVar(&opts.Baseline, "baseline", "", "an earlier JSON or SARIF report `FILE`: findings in it do not block")
 	fs.StringVar(&opts.ConfigPath, "config", "", "configuration `FILE` (default PATH/.launchgate.yml)")
 	fs.BoolVar(&verbose, "verbose", false, "log what the scan does to stderr")
+	fs.StringVar(&only, "checks", "", "run only these checks, comma-separated: openapi, secrets, debug (default all)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -60,7 +62,11 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	opts.Now = env.Now()
 	opts.Version = env.Version
 	opts.Logger = newLogger(env.Stderr, verbose)
-	s := scan.Scanner{Catalog: cat, Checks: reg.Static}
+	static, err := selectChecks(reg.Static, only)
+	if err != nil {
+		return err
+	}
+	s := scan.Scanner{Catalog: cat, Checks: static}
 	res, err := s.Run(ctx, opts)
 	if err != nil {
 		return err

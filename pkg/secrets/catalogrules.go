@@ -21,41 +21,42 @@ const examplePath = "src/settings.txt"
 
 // CatalogRules describes every gitleaks rule the engine runs, one
 // catalog.Rule each, with ID "secret/<gitleaks rule id>". launchgate's own
-// rules are not included: rules/secret.yaml describes them. Each rule's
-// examples are generated from its own pattern and checked against the
-// engine; a rule for which no text could be generated has none.
-func (e *Engine) CatalogRules() []*catalog.Rule {
-	e.catalogOnce.Do(func() {
-		for _, id := range e.cfg.OrderedRules {
-			r, ok := e.cfg.Rules[id]
-			if !ok || ownRuleIDs[id] {
-				continue
-			}
-			e.catalogRules = append(e.catalogRules, e.catalogRule(r))
+// rules are not included: rules/secret.yaml describes them. It reads
+// gitleaks' configuration without compiling a pattern, so the catalog costs
+// a scan nothing of the engine's start-up; Engine.Examples makes examples
+// on demand.
+func CatalogRules() ([]*catalog.Rule, error) {
+	vc, err := defaultViperConfig()
+	if err != nil {
+		return nil, err
+	}
+	var out []*catalog.Rule
+	for _, r := range vc.Rules {
+		if publicRules[r.ID] || ownRuleIDs[r.ID] {
+			continue
 		}
-		slices.SortFunc(e.catalogRules, func(a, b *catalog.Rule) int { return strings.Compare(a.ID, b.ID) })
-	})
-	return e.catalogRules
+		out = append(out, catalogRule(r.ID, r.Description))
+	}
+	slices.SortFunc(out, func(a, b *catalog.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
 }
 
-func (e *Engine) catalogRule(r config.Rule) *catalog.Rule {
-	title := titleOf(r.RuleID)
+func catalogRule(id, description string) *catalog.Rule {
+	title := titleOf(id)
 	cwe := []string{"CWE-798", "CWE-540"}
-	if r.RuleID == "private-key" || r.RuleID == "age-secret-key" || r.RuleID == "pkcs12-file" {
+	if id == "private-key" || id == "age-secret-key" || id == "pkcs12-file" {
 		cwe = []string{"CWE-798", "CWE-321"}
 	}
 	return &catalog.Rule{
-		ID:       "secret/" + r.RuleID,
+		ID:       "secret/" + id,
 		Title:    title,
-		Severity: severityOf(r.RuleID),
+		Severity: severityOf(id),
 		Area:     "secrets",
 		CWE:      cwe,
 		OWASP:    []string{secretOWASP},
 		Description: fmt.Sprintf("%s Detected by gitleaks' `%s` rule; the value is never shown, only its public prefix and length.",
-			strings.TrimSpace(r.Description), r.RuleID),
+			strings.TrimSpace(description), id),
 		Help: helpFor(title),
-		// Examples are made on demand (Examples): generating and
-		// confirming one per rule costs more than a scan's start-up should.
 	}
 }
 

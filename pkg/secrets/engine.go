@@ -6,13 +6,11 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/rs/zerolog"
 	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/detect"
 
-	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/finding"
 )
 
@@ -42,9 +40,6 @@ type Engine struct {
 	detector     *detect.Detector
 	allowValues  []*regexp.Regexp
 	reportPublic bool
-
-	catalogOnce  sync.Once
-	catalogRules []*catalog.Rule
 }
 
 // New builds an Engine: gitleaks' default rules plus launchgate's own.

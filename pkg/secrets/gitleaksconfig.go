@@ -20,14 +20,9 @@ const lockFiles = `(?:^|[/!])(?:[^/!]*\.lock|package-lock\.json|npm-shrinkwrap\.
 // default rules and allowlists, then our rules and allowlists merged in.
 // It never uses "[extend] useDefault" (see the package doc).
 func buildConfig(opts Options) (config.Config, error) {
-	v := viper.New()
-	v.SetConfigType("toml")
-	if err := v.ReadConfig(strings.NewReader(config.DefaultConfig)); err != nil {
-		return config.Config{}, fmt.Errorf("reading gitleaks' default rules: %w", err)
-	}
-	var vc config.ViperConfig
-	if err := v.Unmarshal(&vc); err != nil {
-		return config.Config{}, fmt.Errorf("reading gitleaks' default rules: %w", err)
+	vc, err := defaultViperConfig()
+	if err != nil {
+		return config.Config{}, err
 	}
 	cfg, err := vc.Translate()
 	if err != nil {
@@ -114,4 +109,19 @@ func dropAllowedPaths(cfg *config.Config, drop func(pattern string) bool) error 
 		cfg.Allowlists[i] = rebuilt
 	}
 	return nil
+}
+
+// defaultViperConfig reads gitleaks' embedded default configuration, its
+// patterns still uncompiled.
+func defaultViperConfig() (config.ViperConfig, error) {
+	v := viper.New()
+	v.SetConfigType("toml")
+	var vc config.ViperConfig
+	if err := v.ReadConfig(strings.NewReader(config.DefaultConfig)); err != nil {
+		return vc, fmt.Errorf("reading gitleaks' default rules: %w", err)
+	}
+	if err := v.Unmarshal(&vc); err != nil {
+		return vc, fmt.Errorf("reading gitleaks' default rules: %w", err)
+	}
+	return vc, nil
 }

@@ -22,10 +22,10 @@ const (
 	ruleUnreadable = "secret/unreadable-artifact"
 )
 
-// New returns the secrets check, scanning with eng, or with an engine
-// built for the target's config when it asks to read lock files or
-// dependencies, which eng skips.
-func New(eng *secrets.Engine, ruleIDs []string) *check.Check {
+// New returns the secrets check, scanning with the engine engine returns,
+// or with one built for the target's config when it asks to read lock
+// files or dependencies, which the default engine skips.
+func New(engine func() (*secrets.Engine, error), ruleIDs []string) *check.Check {
 	return &check.Check{
 		Name: "secrets",
 		Doc: `secrets in the tree, the PR diff and build artifacts
@@ -40,13 +40,15 @@ and launchgate's own, and reports every secret redacted.`,
 			return t.Tree != nil || len(t.Artifacts) > 0
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
-			e := eng
+			var e *secrets.Engine
+			var err error
 			if c := t.Config; c != nil && (c.Secrets.ScanLockFiles || c.Secrets.ScanDependencies) {
-				var err error
 				e, err = secrets.New(secrets.Options{ScanLockFiles: c.Secrets.ScanLockFiles, ScanDependencies: c.Secrets.ScanDependencies})
-				if err != nil {
-					return err
-				}
+			} else {
+				e, err = engine()
+			}
+			if err != nil {
+				return err
 			}
 			return (&scan{eng: e, t: t, emit: syncEmit(emit)}).run(ctx)
 		},

@@ -27,7 +27,7 @@ func runOn(t *testing.T, eng *secrets.Engine, name, content string) []check.Repo
 	}
 	target := &check.Target{Root: root, Artifacts: []string{p}, Config: config.Default(), Logger: slog.New(slog.DiscardHandler)}
 	var got []check.Report
-	if err := New(eng, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
+	if err := New(func() (*secrets.Engine, error) { return eng, nil }, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
 		t.Fatal(err)
 	}
 	return got
@@ -112,7 +112,7 @@ func TestDependenciesAndLockFiles(t *testing.T) {
 		cfg := &config.Config{Secrets: config.Secrets{ScanDependencies: include, ScanLockFiles: include}}
 		target := &check.Target{Root: root, Artifacts: []string{filepath.Join(root, "build")}, Config: cfg, Logger: slog.New(slog.DiscardHandler)}
 		var got []check.Report
-		if err := New(eng, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
+		if err := New(func() (*secrets.Engine, error) { return eng, nil }, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
 			t.Fatal(err)
 		}
 		files := map[string]bool{}
