@@ -160,13 +160,13 @@ prepare_command() {
 	cmd_dir=$work
 	case $tool in
 	launchgate)
-		# A folder holding only this document, so that the scan's other
-		# checks find nothing else to read.
+		# The OpenAPI check alone, as the peers lint the document alone,
+		# in a folder holding only this document.
 		local tree
 		tree=$work/tree/$(basename "$file" .yaml)
 		mkdir -p "$tree"
 		[[ -f $tree/$(basename "$file") ]] || cp "$file" "$tree/"
-		cmd=("$work/launchgate" scan --spec "$tree/$(basename "$file")" --format sarif --output /dev/null --fail-on never "$tree")
+		cmd=("$work/launchgate" scan --checks openapi --spec "$tree/$(basename "$file")" --format sarif --output /dev/null --fail-on never "$tree")
 		;;
 	floor) cmd=("$work/kinfloor" "$file") ;;
 	vacuum) cmd=("$work/vacuum/vacuum" lint -r "$work/vacuum/owasp.yaml" -b -q "$file") ;;
