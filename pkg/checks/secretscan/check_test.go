@@ -147,3 +147,22 @@ func TestArtifactPrefixes(t *testing.T) {
 		t.Error("an artifact that is the root itself covers every file")
 	}
 }
+
+func TestSourceMapSkipsThirdPartySources(t *testing.T) {
+	eng, err := secrets.New(secrets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := "sk_" + "live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+	m := `{"version":3,"sources":["webpack:///./node_modules/sdk/index.js","webpack:///./src/pay.ts"],` +
+		`"sourcesContent":["module.exports=\"` + key + `\";","export const k = \"` + key + `\";"],"mappings":"AAAA"}`
+	files := map[string]bool{}
+	for _, r := range runOn(t, eng, "dist/app.js.map", m) {
+		if r.Rule == "secret/stripe-access-token" {
+			files[r.File] = true
+		}
+	}
+	if !files["dist/app.js.map!src/pay.ts"] || len(files) != 1 {
+		t.Errorf("want the project's source only, got %v", files)
+	}
+}

@@ -94,7 +94,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 		return nil
 	}
 	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
-		opts := source.ArtifactOptions{IncludeDependencies: s.t.Config != nil && s.t.Config.Secrets.ScanDependencies}
+		opts := source.ArtifactOptions{IncludeDependencies: s.dependencies()}
 		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, opts, func(b source.Blob) error {
 			return s.blob(b.Path, b.Data, true, p)
 		})
@@ -152,6 +152,11 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 		orig := fmt.Sprintf("source%d", i)
 		if i < len(m.Sources) {
 			orig = source.OriginalPath(m.SourceRoot, m.Sources[i])
+		}
+		if !s.dependencies() && dependencyPath(orig) {
+			// Third-party sources bundled in: most of a real map's bytes,
+			// none of the project's secrets (as node_modules in the tree).
+			continue
 		}
 		if err := p(secrets.Fragment{Path: path + "!" + orig, Content: *content, StartLine: 1}, ofChange); err != nil {
 			return err
@@ -213,3 +218,19 @@ func underRoot(prefix, file string) (string, bool) {
 }
 
 func short(rev string) string { return rev[:min(12, len(rev))] }
+
+// dependencies reports whether the config asks for third-party code too.
+func (s *scan) dependencies() bool {
+	return s.t.Config != nil && s.t.Config.Secrets.ScanDependencies
+}
+
+// dependencyPath reports whether a path is inside a node_modules or
+// bower_components folder.
+func dependencyPath(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "node_modules" || seg == "bower_components" {
+			return true
+		}
+	}
+	return false
+}
