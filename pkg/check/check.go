@@ -21,6 +21,10 @@ type Check struct {
 	Areas []string
 	// Rules are the IDs the check can emit.
 	Rules []string
+	// GCPercent is the garbage-collection target the check runs best with,
+	// or 0 for the process's. The OpenAPI check holds whole documents live
+	// and collects less often; the runner applies it when allowed to.
+	GCPercent int
 	// Applies reports whether the check has anything to do for t; a check
 	// that does not apply leaves its areas "not run".
 	Applies func(t *Target) bool

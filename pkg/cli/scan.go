@@ -61,6 +61,7 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	opts.Threshold = threshold
 	opts.Now = env.Now()
 	opts.Version = env.Version
+	opts.TuneGC = env.Getenv("GOGC") == ""
 	opts.Logger = newLogger(env.Stderr, verbose)
 	static, err := selectChecks(reg.Static, only)
 	if err != nil {

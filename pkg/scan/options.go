@@ -33,4 +33,7 @@ type Options struct {
 	Logger *slog.Logger
 	// Version is the launchgate version written into reports.
 	Version string
+	// TuneGC lets each check run at its own garbage-collection target
+	// (check.Check.GCPercent); off when the user set GOGC.
+	TuneGC bool
 }

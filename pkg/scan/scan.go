@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
@@ -73,7 +74,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 		}
 		start := time.Now()
 		var reports []check.Report
-		if err := c.Run(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
+		if err := runCheck(ctx, c, t, opts.TuneGC, func(r check.Report) { reports = append(reports, r) }); err != nil {
 			return nil, fmt.Errorf("%s check: %w", c.Name, err)
 		}
 		log.Debug("check ran", "check", c.Name, "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
@@ -162,4 +163,13 @@ func (s *Scanner) loadConfig(root string, opts Options) (*config.Config, error) 
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// runCheck runs c, at its own garbage-collection target when it has one
+// and tune allows it.
+func runCheck(ctx context.Context, c *check.Check, t *check.Target, tune bool, emit func(check.Report)) error {
+	if tune && c.GCPercent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(c.GCPercent))
+	}
+	return c.Run(ctx, t, emit)
 }
