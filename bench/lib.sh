@@ -24,3 +24,16 @@ median() {
 ratio() {
 	awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
 }
+
+# print_tools prints one header line per tool: its version, or why it is
+# unavailable. It reads the caller's tool_list, unavailable and version.
+print_tools() {
+	local tool
+	for tool in "${tool_list[@]}"; do
+		if [[ -n ${unavailable[$tool]:-} ]]; then
+			echo "#   $tool: unavailable: ${unavailable[$tool]}"
+		else
+			echo "#   $tool: ${version[$tool]:-}"
+		fi
+	done
+}

@@ -198,13 +198,7 @@ for tool in "${tool_list[@]}"; do
 done
 
 echo "# OpenAPI scan benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each"
-for tool in "${tool_list[@]}"; do
-	if [[ -n ${unavailable[$tool]:-} ]]; then
-		echo "#   $tool: unavailable: ${unavailable[$tool]}"
-	else
-		echo "#   $tool: ${version[$tool]:-}"
-	fi
-done
+print_tools
 echo
 fmt='%-12s %-34s %9s %9s %8s %8s %9s  %s\n'
 # shellcheck disable=SC2059 # the format is a constant

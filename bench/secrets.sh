@@ -216,13 +216,7 @@ for set in "${set_list[@]}"; do
 done
 
 echo "# Secrets scan benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each"
-for tool in "${tool_list[@]}"; do
-	if [[ -n ${unavailable[$tool]:-} ]]; then
-		echo "#   $tool: unavailable: ${unavailable[$tool]}"
-	else
-		echo "#   $tool: ${version[$tool]:-}"
-	fi
-done
+print_tools
 for set in "${set_list[@]}"; do
 	echo "#   $set: $(cat "${checkout[$set]}.summary")"
 done
