@@ -13,12 +13,18 @@
 //     our rules and allowlists are merged in by hand. gitleaks' own
 //     "[extend] useDefault" keeps a package-level depth counter that never
 //     resets, so a third load in one process silently yields one rule.
-//   - One gitleaks Detector serves every Scan. Detector.DetectContext returns
-//     its findings instead of accumulating them (only AddFinding and
-//     DetectSource do that), and reads nothing it writes except an atomic
-//     byte counter, so it is safe for concurrent use; building one costs an
-//     Aho-Corasick trie over every keyword, which a per-Scan Detector would
-//     pay on every file (see BenchmarkNewDetector).
+//   - gitleaks' rules run through the package's own matcher rather than
+//     gitleaks' Detector. The Detector runs every rule whose keyword occurs
+//     anywhere in a fragment over the whole fragment (and the expression of
+//     a rule that matches twice); on minified bundles, where "key" and
+//     "token" occur everywhere, that is most of the scan. The matcher runs
+//     a rule's expression only in regions around its keywords, when every
+//     match must hold one within a bounded reach, and skips it when a text
+//     every match contains is absent. It keeps the Detector's judgement of
+//     each match (secret group, entropy, allowlists, generic rules giving
+//     way to specific ones), and matcher_test.go holds it to the Detector's
+//     results rule by rule, on the fixtures and under fuzzing. One matcher
+//     serves every Scan; it holds no state that a scan changes.
 //   - A fragment is scanned whole. gitleaks' file readers cut files into
 //     chunks, and a secret that straddles a chunk boundary in a single-line
 //     bundle is lost.

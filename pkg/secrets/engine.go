@@ -9,7 +9,6 @@ import (
 
 	"github.com/rs/zerolog"
 	"github.com/zricethezav/gitleaks/v8/config"
-	"github.com/zricethezav/gitleaks/v8/detect"
 
 	"github.com/launchgate/launchgate/pkg/finding"
 )
@@ -37,7 +36,7 @@ type Options struct {
 // is safe for concurrent use.
 type Engine struct {
 	cfg          config.Config
-	detector     *detect.Detector
+	matcher      *matcher
 	allowValues  []*regexp.Regexp
 	reportPublic bool
 }
@@ -60,13 +59,11 @@ func New(opts Options) (*Engine, error) {
 		}
 		e.allowValues = append(e.allowValues, re)
 	}
-	e.detector = detect.NewDetector(cfg)
-	// Recursive decoding stays off: see the package doc.
-	e.detector.MaxDecodeDepth = 0
-	// gitleaks looks for "gitleaks:allow" in the whole line of every
-	// match, which on a minified bundle (one line of megabytes, many
-	// matches) is quadratic; allowedByComment does it once per fragment.
-	e.detector.IgnoreGitleaksAllow = true
+	// Recursive decoding stays off (see the package doc), and
+	// "gitleaks:allow" is looked for once per fragment in Scan rather
+	// than in the whole line of every match, which on a minified bundle is
+	// quadratic.
+	e.matcher = newMatcher(&e.cfg)
 	return e, nil
 }
 

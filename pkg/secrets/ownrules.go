@@ -25,15 +25,17 @@ var ownRuleIDs = map[string]bool{ruleConnString: true, rulePublicEnv: true, rule
 var publicEnvPrefixes = []string{"NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_"}
 
 const (
-	envName = `(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]+`
+	envName = `(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]{1,128}`
 	// envValue is a literal, a reference or a JSON.stringify'd literal; a
 	// value never starts with "=" so comparisons (==, ===) do not count.
-	envValue = "(?:JSON\\.stringify\\([ \\t]*)?[\"'`]?([^=\\s\"'`,;)}\\]][^\\s\"'`,;)}\\]]*)"
+	envValue = "(?:JSON\\.stringify\\([ \\t]{0,32})?[\"'`]?([^=\\s\"'`,;)}\\]][^\\s\"'`,;)}\\]]{0,999})"
 	// envAssign is a definition of a public variable: NAME=value, NAME:
 	// value, "NAME": "value", process.env.NAME || "default", and Dockerfile
 	// ENV/ARG NAME value. Group 1 or 3 is the name, 2 or 4 the value.
-	envAssign = `(?:(?m:^)[ \t]*(?:ENV|ARG)[ \t]+(` + envName + `)[ \t]+` + envValue +
-		`|(?:(?m:^)|[^A-Za-z0-9_\r\n])(` + envName + ")[\"'`]?[ \\t]*(?:=|:|\\|\\||\\?\\?)[ \\t]*" + envValue + `)`
+	// Every repetition is bounded, so a match lies within a known reach of
+	// its prefix and the matcher reads only around the prefixes.
+	envAssign = `(?:(?m:^)[ \t]{0,32}(?:ENV|ARG)[ \t]{1,32}(` + envName + `)[ \t]{1,32}` + envValue +
+		`|(?:(?m:^)|[^A-Za-z0-9_\r\n])(` + envName + ")[\"'`]?[ \\t]{0,32}(?:=|:|\\|\\||\\?\\?)[ \\t]{0,32}" + envValue + `)`
 	// connScheme lists URL schemes of databases and brokers whose
 	// connection strings carry a password as user:password@host.
 	connScheme = `(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)`

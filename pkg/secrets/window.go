@@ -1,10 +1,6 @@
 package secrets
 
-import (
-	"context"
-
-	"github.com/zricethezav/gitleaks/v8/detect"
-)
+import "context"
 
 // Large contents are scanned in windows. gitleaks' per-match work (finding
 // the line of a match, taking the whole line as context) is proportional
@@ -38,14 +34,9 @@ func (e *Engine) detect(ctx context.Context, f Fragment) []*candidate {
 // detectView scans view, which starts at offset base of the content, and
 // keeps the candidates that start in [own, ownEnd) of the content.
 func (e *Engine) detectView(ctx context.Context, path, view string, base, own, ownEnd int) []*candidate {
-	found := e.detector.DetectContext(ctx, detect.Fragment{Raw: view, FilePath: path})
-	if len(found) == 0 {
-		return nil
-	}
-	lines := newLineIndex(view)
-	out := make([]*candidate, 0, len(found))
-	for i := range found {
-		c := locate(&found[i], view, lines)
+	found := e.matcher.find(ctx, path, view)
+	out := found[:0]
+	for _, c := range found {
 		if !c.pathOnly {
 			c.at.start += base
 			c.at.end += base

@@ -1,0 +1,71 @@
+package secrets
+
+import (
+	"context"
+	"strings"
+
+	"github.com/zricethezav/gitleaks/v8/detect"
+	"github.com/zricethezav/gitleaks/v8/report"
+)
+
+// reference is gitleaks' own detector with the engine's configuration,
+// set as the engine uses it: the reference the matcher is held to.
+func reference(e *Engine) *detect.Detector {
+	d := detect.NewDetector(e.cfg)
+	d.MaxDecodeDepth = 0
+	d.IgnoreGitleaksAllow = true
+	return d
+}
+
+// gitleaksCandidates runs d over view.
+func gitleaksCandidates(d *detect.Detector, path, view string) []*candidate {
+	found := d.DetectContext(context.Background(), detect.Fragment{Raw: view, FilePath: path})
+	lines := newLineIndex(view)
+	out := make([]*candidate, 0, len(found))
+	for i := range found {
+		out = append(out, locate(&found[i], view, lines))
+	}
+	return out
+}
+
+// locate finds where a gitleaks finding's value sits in content. gitleaks
+// reports the match's line and column, with columns after the first line
+// one too high, and trims newlines off the match; locate recomputes byte
+// offsets from them and checks them against the content.
+func locate(f *report.Finding, content string, lines lineIndex) *candidate {
+	c := &candidate{rule: f.RuleID, value: f.Secret, match: f.Match, shown: f.Secret}
+	if f.Secret == "" && strings.HasPrefix(f.Match, "file detected: ") {
+		c.pathOnly = true
+		return c
+	}
+	lineStart := lines.start(f.StartLine)
+	guess := lineStart + f.StartColumn - 1
+	if f.StartLine > 0 {
+		guess--
+	}
+	mstart := -1
+	for _, at := range []int{guess, guess + 1, guess - 1} {
+		if at >= 0 && at+len(f.Match) <= len(content) && content[at:at+len(f.Match)] == f.Match {
+			mstart = at
+			break
+		}
+	}
+	if mstart < 0 {
+		if i := strings.Index(content[min(lineStart, len(content)):], f.Match); i >= 0 && f.Match != "" {
+			mstart = lineStart + i
+		}
+	}
+	if mstart < 0 {
+		// Not found verbatim (it should be); fall back on gitleaks' column.
+		start := min(max(guess, 0), len(content))
+		c.at = span{start, min(start+len(f.Secret), len(content))}
+		return c
+	}
+	off := strings.Index(f.Match, f.Secret)
+	if off < 0 {
+		off = 0
+	}
+	c.at = span{mstart + off, min(mstart+off+len(f.Secret), len(content))}
+	c.settleEnv(mstart)
+	return c
+}
