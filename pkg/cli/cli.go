@@ -27,6 +27,7 @@ Usage:
   launchgate scan [PATH] [flags]     static checks of a checkout (default .)
   launchgate rules                   the rule catalog
   launchgate explain RULE            one rule: what it finds and how to fix it
+  launchgate action                  the GitHub Action entrypoint: reads INPUT_* and the event
   launchgate version                 the version
 
 Run 'launchgate scan -h' for the scan flags.
@@ -68,7 +69,9 @@ func dispatch(ctx context.Context, args []string, env Env) error {
 	case "help", "-h", "--help":
 		io.WriteString(env.Stdout, usage)
 		return nil
-	case "probe", "dns", "action":
+	case "action":
+		return runAction(ctx, rest, env)
+	case "probe", "dns":
 		return usageErrorf("%q is not available in this version of launchgate", cmd)
 	default:
 		return usageErrorf("unknown command %q (want scan, rules, explain or version)", cmd)

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +34,12 @@ const (
 type MarkdownReporter struct {
 	// MaxRows caps the findings table; zero means DefaultMarkdownRows.
 	MaxRows int
+	// LinkBase, when set, turns each finding's file location into a link:
+	// LinkBase + file + "#L" + line. The GitHub Action sets it to the blob
+	// URL of the scanned commit, such as
+	// "https://github.com/OWNER/REPO/blob/SHA/", so a reader lands on the
+	// line the finding is about.
+	LinkBase string
 }
 
 var severityBadges = map[finding.Severity]string{
@@ -58,7 +65,7 @@ func (m MarkdownReporter) Write(w io.Writer, r *Result) error {
 	writeNotes(&b, r.Notes)
 	writeScorecard(&b, Scorecard(r))
 	writeCounts(&b, s)
-	writeFindings(&b, r, cmpDefault(m.MaxRows, DefaultMarkdownRows))
+	writeFindings(&b, r, cmpDefault(m.MaxRows, DefaultMarkdownRows), m.LinkBase)
 	b.WriteString("<sub>")
 	if tool := toolOf(r); tool.Version != "" {
 		b.WriteString(escapeCell(tool.Name+" "+tool.Version) + " · ")
@@ -130,7 +137,7 @@ func writeCounts(b *strings.Builder, s Summary) {
 }
 
 // writeFindings lists the unsuppressed findings, most severe first.
-func writeFindings(b *strings.Builder, r *Result, maxRows int) {
+func writeFindings(b *strings.Builder, r *Result, maxRows int, linkBase string) {
 	live := make([]*finding.Finding, 0, len(r.Findings))
 	for i := range r.Findings {
 		if !r.Findings[i].Suppressed {
@@ -154,13 +161,30 @@ func writeFindings(b *strings.Builder, r *Result, maxRows int) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n",
 			sev,
 			codeCell(truncate(oneLine(f.RuleID), maxRuleRunes)),
-			codeCell(truncate(oneLine(location(f)), maxLocationRunes)),
+			locationCell(f, linkBase),
 			escapeCell(truncate(oneLine(message(f)), maxMessageRunes)))
 	}
 	if rest := len(live) - maxRows; rest > 0 {
 		fmt.Fprintf(b, "\n…and %d more not shown here; the text, JSON or SARIF report lists them all.\n", rest)
 	}
 	b.WriteString("\n")
+}
+
+// locationCell shows where f is, as a link to the file at linkBase when
+// there is one. A file inside an archive or source map ("dist.zip!a.js")
+// has no page of its own to link to.
+func locationCell(f *finding.Finding, linkBase string) string {
+	cell := codeCell(truncate(oneLine(location(f)), maxLocationRunes))
+	if linkBase == "" || f.File == "" || strings.Contains(f.File, "!") {
+		return cell
+	}
+	target := linkBase + (&url.URL{Path: strings.TrimLeft(f.File, "/")}).EscapedPath()
+	if f.Line > 0 {
+		target += "#L" + strconv.Itoa(f.Line)
+	}
+	// Parentheses and spaces would end the link target early.
+	target = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(target)
+	return "[" + cell + "](" + target + ")"
 }
 
 // location is "file:line", the file alone, or the URL of a live finding.

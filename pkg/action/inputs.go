@@ -1,0 +1,182 @@
+package action
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sethvargo/go-githubactions"
+
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// The names of the action's inputs, as action.yml declares them.
+const (
+	inputCommand   = "command"
+	inputPath      = "path"
+	inputSpec      = "spec"
+	inputArtifacts = "artifacts"
+	inputEnvFiles  = "env-files"
+	inputConfig    = "config"
+	inputFailOn    = "fail-on"
+	inputBaseline  = "baseline"
+	inputOnlyNew   = "only-new"
+	inputToken     = "github-token"
+	inputComment   = "comment"
+	inputCategory  = "category"
+	inputVersion   = "version"
+)
+
+// inputNames lists every input the entrypoint reads, in action.yml order.
+var inputNames = [...]string{
+	inputCommand, inputPath, inputSpec, inputArtifacts, inputEnvFiles,
+	inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
+	inputComment, inputCategory, inputVersion,
+}
+
+// InputNames returns the inputs the entrypoint reads, as a fresh slice, so
+// that a test can hold action.yml and the README to the same list.
+func InputNames() []string { return slices.Clone(inputNames[:]) }
+
+// DefaultCategory is the code-scanning category when the category input is
+// empty.
+const DefaultCategory = "launchgate"
+
+// Inputs are the action's inputs, parsed and checked.
+type Inputs struct {
+	// Command is scan, probe or dns.
+	Command string
+	// Path is the folder to scan, relative to the workspace.
+	Path      string
+	Specs     []string
+	Artifacts []string
+	// EnvFiles are production env files for the env check, which this
+	// version does not have yet; they are read so that a workflow written
+	// for a later version gets a warning instead of an error.
+	EnvFiles []string
+	Config   string
+	FailOn   finding.Severity
+	Baseline string
+	// OnlyNew is nil when the input is empty: the event decides.
+	OnlyNew *bool
+	Token   string
+	// Comment asks for the sticky pull-request comment.
+	Comment  bool
+	Category string
+	// Version is the launchgate version action.yml installed, "" when not
+	// given.
+	Version string
+}
+
+// InputError is an input with a value the action cannot use.
+type InputError struct {
+	Name  string
+	Value string
+	// Want says what the input accepts.
+	Want string
+}
+
+// Error names the input the way a workflow file spells it.
+func (e *InputError) Error() string {
+	return fmt.Sprintf("input %s: %q is not valid: want %s", e.Name, e.Value, e.Want)
+}
+
+// ReadInputs reads and checks the inputs a runner hands the step.
+func ReadInputs(gh *githubactions.Action) (Inputs, error) {
+	in := Inputs{
+		Command:   strings.ToLower(gh.GetInput(inputCommand)),
+		Path:      gh.GetInput(inputPath),
+		Specs:     splitList(gh.GetInput(inputSpec)),
+		Artifacts: splitList(gh.GetInput(inputArtifacts)),
+		EnvFiles:  splitList(gh.GetInput(inputEnvFiles)),
+		Config:    gh.GetInput(inputConfig),
+		Baseline:  gh.GetInput(inputBaseline),
+		Token:     gh.GetInput(inputToken),
+		Category:  gh.GetInput(inputCategory),
+		Version:   gh.GetInput(inputVersion),
+	}
+	if in.Command == "" {
+		in.Command = "scan"
+	}
+	switch in.Command {
+	case "scan":
+	case "probe", "dns":
+		return in, fmt.Errorf("input command: %q is not available in this version of launchgate; use command: scan", in.Command)
+	default:
+		return in, &InputError{Name: inputCommand, Value: in.Command, Want: "scan, probe or dns"}
+	}
+	if in.Path == "" {
+		in.Path = "."
+	}
+	failOn := gh.GetInput(inputFailOn)
+	if failOn == "" {
+		failOn = "high"
+	}
+	sev, err := finding.ParseSeverity(failOn, true)
+	if err != nil {
+		return in, &InputError{Name: inputFailOn, Value: failOn, Want: "critical, high, medium, low or never"}
+	}
+	in.FailOn = sev
+	if v := gh.GetInput(inputOnlyNew); v != "" {
+		b, err := parseBool(inputOnlyNew, v)
+		if err != nil {
+			return in, err
+		}
+		in.OnlyNew = &b
+	}
+	if v := gh.GetInput(inputComment); v != "" {
+		if in.Comment, err = parseBool(inputComment, v); err != nil {
+			return in, err
+		}
+	}
+	if in.Category == "" {
+		in.Category = DefaultCategory
+	}
+	if !validCategory(in.Category) {
+		return in, &InputError{Name: inputCategory, Value: in.Category,
+			Want: "letters, digits and . _ / : = @ + - (such as launchgate/api)"}
+	}
+	return in, nil
+}
+
+// parseBool reads a boolean input as YAML 1.2 core schema booleans are
+// written, which is how GitHub passes `true` and `false`.
+func parseBool(name, v string) (bool, error) {
+	switch strings.ToLower(v) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, &InputError{Name: name, Value: v, Want: "true or false"}
+}
+
+// splitList reads a list input, one item a line or comma-separated, the
+// two ways people write lists in a workflow file.
+func splitList(v string) []string {
+	var out []string
+	for _, line := range strings.Split(v, "\n") {
+		for _, item := range strings.Split(line, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				out = append(out, item)
+			}
+		}
+	}
+	return out
+}
+
+// validCategory keeps the category to characters that are safe both as a
+// SARIF automation ID and inside the HTML comment that marks the sticky
+// comment (no "--", which could end it).
+func validCategory(s string) bool {
+	if len(s) > 100 || strings.Contains(s, "--") {
+		return false
+	}
+	for _, r := range s {
+		ok := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("._/:=@+-", r)
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

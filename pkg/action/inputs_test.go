@@ -1,0 +1,160 @@
+package action
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sethvargo/go-githubactions"
+
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+func actionWith(vars map[string]string) *githubactions.Action {
+	return githubactions.New(githubactions.WithGetenv(func(k string) string { return vars[k] }))
+}
+
+func TestReadInputs(t *testing.T) {
+	yes, no := true, false
+	tests := []struct {
+		name string
+		vars map[string]string
+		want Inputs
+	}{
+		{
+			name: "defaults",
+			vars: map[string]string{},
+			want: Inputs{Command: "scan", Path: ".", FailOn: finding.High, Category: "launchgate"},
+		},
+		{
+			name: "every input",
+			vars: map[string]string{
+				"INPUT_COMMAND": "Scan", "INPUT_PATH": "apps/portal",
+				"INPUT_SPEC":      "api/a.yaml\napi/b.yaml, api/c.yaml\n\n",
+				"INPUT_ARTIFACTS": "dist", "INPUT_ENV-FILES": ".env.production",
+				"INPUT_CONFIG": "ci/launchgate.yml", "INPUT_FAIL-ON": "Medium",
+				"INPUT_BASELINE": "old.sarif", "INPUT_ONLY-NEW": "TRUE",
+				"INPUT_GITHUB-TOKEN": "tok", "INPUT_COMMENT": "false",
+				"INPUT_CATEGORY": "launchgate/api", "INPUT_VERSION": "v1.2.3",
+			},
+			want: Inputs{
+				Command: "scan", Path: "apps/portal",
+				Specs: []string{"api/a.yaml", "api/b.yaml", "api/c.yaml"}, Artifacts: []string{"dist"},
+				EnvFiles: []string{".env.production"}, Config: "ci/launchgate.yml", FailOn: finding.Medium,
+				Baseline: "old.sarif", OnlyNew: &yes, Token: "tok", Category: "launchgate/api", Version: "v1.2.3",
+			},
+		},
+		{
+			name: "only-new off and fail-on never",
+			vars: map[string]string{"INPUT_ONLY-NEW": "false", "INPUT_FAIL-ON": "never"},
+			want: Inputs{Command: "scan", Path: ".", FailOn: finding.Never, OnlyNew: &no, Category: "launchgate"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadInputs(actionWith(tt.vars))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !inputsEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func inputsEqual(a, b Inputs) bool {
+	sameBool := (a.OnlyNew == nil) == (b.OnlyNew == nil) && (a.OnlyNew == nil || *a.OnlyNew == *b.OnlyNew)
+	a.OnlyNew, b.OnlyNew = nil, nil
+	return sameBool && a.Command == b.Command && a.Path == b.Path && slices.Equal(a.Specs, b.Specs) &&
+		slices.Equal(a.Artifacts, b.Artifacts) && slices.Equal(a.EnvFiles, b.EnvFiles) && a.Config == b.Config &&
+		a.FailOn == b.FailOn && a.Baseline == b.Baseline && a.Token == b.Token && a.Comment == b.Comment &&
+		a.Category == b.Category && a.Version == b.Version
+}
+
+func TestBadInputsExitTwoNamingTheInput(t *testing.T) {
+	tests := []struct {
+		name, input, value string
+		want               string
+	}{
+		{name: "unknown severity", input: "fail-on", value: "banana", want: `input fail-on: "banana" is not valid`},
+		{name: "not a boolean", input: "only-new", value: "maybe", want: `input only-new: "maybe" is not valid: want true or false`},
+		{name: "comment not a boolean", input: "comment", value: "yes please", want: "input comment:"},
+		{name: "unknown command", input: "command", value: "deploy", want: `input command: "deploy" is not valid: want scan, probe or dns`},
+		{name: "probe not built", input: "command", value: "probe", want: `input command: "probe" is not available in this version`},
+		{name: "dns not built", input: "command", value: "dns", want: `input command: "dns" is not available in this version`},
+		{name: "category that could end the marker", input: "category", value: "x-->y", want: "input category:"},
+		{name: "category with a space", input: "category", value: "my gate", want: "input category:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sim := newRunner(t, t.TempDir()).event("workflow_dispatch", map[string]any{})
+			sim.input(tt.input, tt.value)
+			res := sim.run()
+			if exitOf(res.err) != 2 {
+				t.Fatalf("exit %d (%v), want 2", exitOf(res.err), res.err)
+			}
+			if !strings.Contains(res.err.Error(), tt.want) {
+				t.Errorf("error %q, want it to contain %q", res.err, tt.want)
+			}
+			if strings.Contains(res.err.Error(), "\n") {
+				t.Errorf("error %q is not one line", res.err)
+			}
+			if errs := commandLines(res.stdout, "error"); len(errs) != 1 || !strings.HasPrefix(errs[0], "::error title=launchgate::input "+tt.input) {
+				t.Errorf("want one ::error:: annotation naming the input, got %q", errs)
+			}
+			if len(res.outputs) != 0 || res.summary != "" {
+				t.Errorf("a run with bad inputs wrote outputs %v or a summary", res.outputs)
+			}
+		})
+	}
+	var ie *InputError
+	if _, err := ReadInputs(actionWith(map[string]string{"INPUT_FAIL-ON": "banana"})); !errors.As(err, &ie) || ie.Name != "fail-on" {
+		t.Errorf("ReadInputs error %v, want an *InputError for fail-on", err)
+	}
+}
+
+func TestInputNamesAreTheInputsRead(t *testing.T) {
+	names := InputNames()
+	read := map[string]bool{}
+	getenv := func(k string) string {
+		if name, ok := strings.CutPrefix(k, "INPUT_"); ok {
+			read[strings.ToLower(name)] = true
+		}
+		return ""
+	}
+	if _, err := ReadInputs(githubactions.New(githubactions.WithGetenv(getenv))); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		if !read[n] {
+			t.Errorf("InputNames lists %q but ReadInputs never reads it", n)
+		}
+		delete(read, n)
+	}
+	for n := range read {
+		t.Errorf("ReadInputs reads %q, which InputNames does not list", n)
+	}
+	names[0] = "changed"
+	if InputNames()[0] == "changed" {
+		t.Error("InputNames returned its own array, not a copy")
+	}
+}
+
+func TestVersionAndEnvFilesWarn(t *testing.T) {
+	sim := portalRunner(t)
+	sim.input("version", "v1.3.0").input("env-files", ".env.production")
+	res := sim.run()
+	if !slices.Contains(commandLines(res.stdout, "notice"), "::notice::The version input asks for launchgate v1.3.0, but v1.4.0 is running.") {
+		t.Errorf("no version notice:\n%s", res.stdout)
+	}
+	if !slices.Contains(commandLines(res.stdout, "warning"), "::warning::env-files is not used yet: this version of launchgate has no env check; the files were not read.") {
+		t.Errorf("no env-files warning:\n%s", res.stdout)
+	}
+	same := portalRunner(t)
+	same.input("version", "1.4.0")
+	if n := commandLines(same.run().stdout, "notice"); len(n) != 0 {
+		t.Errorf("matching versions gave notices %q", n)
+	}
+}

@@ -1,0 +1,123 @@
+package action
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// baseSpec has one open route, POST /legacy at line 10: an old finding a
+// pull request did not cause.
+const baseSpec = `openapi: 3.0.3
+info: {title: portal, version: "1"}
+servers:
+  - url: https://api.example.com
+components:
+  securitySchemes:
+    bearer: {type: http, scheme: bearer}
+paths:
+  /legacy:
+    post:
+      responses:
+        "201": {description: created}
+  /invoices:
+    get:
+      security:
+        - bearer: []
+      responses:
+        "200": {description: ok}
+        "401": {description: no token}
+`
+
+// headSpec adds GET /exports (line 21) without security.
+const headSpec = baseSpec + `  /exports:
+    get:
+      responses:
+        "200": {description: ok}
+`
+
+// prRepo is a repository with a main branch and a pull-request branch
+// that adds an open route and a secret.
+type prRepo struct {
+	dir        string
+	base, head string
+	secret     string
+	// prefix is the folder inside the repository that holds the project,
+	// "" for the top.
+	prefix string
+}
+
+// want lists the findings the pull request adds, as rule@file:line from
+// the repository root; the old POST /legacy finding is not among them.
+func (p *prRepo) want() []string {
+	return []string{
+		"openapi/operation-without-auth@" + p.path("api/openapi.yaml") + ":21",
+		"secret/stripe-access-token@" + p.path("server/config.go") + ":3",
+	}
+}
+
+// old is the finding already on the base branch.
+func (p *prRepo) old() string {
+	return "openapi/operation-without-auth@" + p.path("api/openapi.yaml") + ":10"
+}
+
+func (p *prRepo) path(rel string) string {
+	if p.prefix == "" {
+		return rel
+	}
+	return p.prefix + "/" + rel
+}
+
+// newPRRepo builds the repository, with the project under prefix.
+func newPRRepo(t *testing.T, prefix string) *prRepo {
+	t.Helper()
+	p := &prRepo{dir: t.TempDir(), secret: fakeStripeKey(t), prefix: prefix}
+	git(t, p.dir, "init", "-q", "-b", "main")
+	git(t, p.dir, "config", "user.email", "dev@example.com")
+	git(t, p.dir, "config", "user.name", "dev")
+	git(t, p.dir, "config", "uploadpack.allowAnySHA1InWant", "true")
+	writeFiles(t, p.dir, map[string]string{
+		p.path("api/openapi.yaml"): baseSpec,
+		p.path("server/main.go"):   "package server\n",
+	})
+	git(t, p.dir, "add", ".")
+	git(t, p.dir, "commit", "-q", "-m", "base")
+	p.base = git(t, p.dir, "rev-parse", "HEAD")
+	git(t, p.dir, "checkout", "-q", "-b", "feature")
+	writeFiles(t, p.dir, map[string]string{
+		p.path("api/openapi.yaml"): headSpec,
+		p.path("server/config.go"): "package server\n\nconst stripeKey = \"" + p.secret + "\"\n",
+	})
+	git(t, p.dir, "add", ".")
+	git(t, p.dir, "commit", "-q", "-m", "exports and billing")
+	p.head = git(t, p.dir, "rev-parse", "HEAD")
+	return p
+}
+
+// shallowClone clones the feature branch at depth 1, the way
+// actions/checkout does by default, so the base commit is missing.
+func (p *prRepo) shallowClone(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "checkout")
+	git(t, t.TempDir(), "clone", "-q", "--depth", "1", "--branch", "feature", "file://"+p.dir, dst)
+	return dst
+}
+
+// prEvent is a pull_request payload; fork makes the head another
+// repository.
+func (p *prRepo) prEvent(number int, fork bool) map[string]any {
+	headRepo := "acme/portal"
+	if fork {
+		headRepo = "mallory/portal"
+	}
+	return map[string]any{
+		"action": "synchronize",
+		"number": number,
+		"pull_request": map[string]any{
+			"number": number,
+			"title":  "Add exports ::error::not a command",
+			"base":   map[string]any{"sha": p.base, "ref": "main", "repo": map[string]any{"full_name": "acme/portal"}},
+			"head":   map[string]any{"sha": p.head, "ref": "feature", "repo": map[string]any{"full_name": headRepo}},
+		},
+		"repository": map[string]any{"full_name": "acme/portal", "name": "portal", "owner": map[string]any{"login": "acme"}},
+	}
+}

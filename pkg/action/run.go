@@ -1,0 +1,300 @@
+package action
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/sethvargo/go-githubactions"
+
+	"github.com/launchgate/launchgate/pkg/checks"
+	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/ghapi"
+	"github.com/launchgate/launchgate/pkg/report"
+	"github.com/launchgate/launchgate/pkg/scan"
+)
+
+// ErrBlocking is returned, wrapped, when the scan has findings at or above
+// fail-on. Every other error means the step could not run as configured.
+var ErrBlocking = errors.New("blocking findings")
+
+// runner holds one run's state.
+type runner struct {
+	env       Env
+	out       *commands
+	inputs    Inputs
+	event     Event
+	workspace string
+	git       GitFunc
+	api       *ghapi.Client
+	// sarif writes the SARIF file; its zero value keeps GitHub's limits.
+	sarif report.SARIFReporter
+}
+
+// Run is `launchgate action`: it reads the inputs and the event from env,
+// scans, and writes the SARIF file, the job summary, the outputs, the
+// optional pull-request comment and the annotations — all of them also
+// when the gate fails. It returns nil when nothing blocks, an error
+// wrapping ErrBlocking when something does, and any other error when an
+// input, the configuration or the runner's files are unusable.
+func Run(ctx context.Context, env Env) error {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if env.Stdout == nil {
+		env.Stdout = io.Discard
+	}
+	if env.Stderr == nil {
+		env.Stderr = io.Discard
+	}
+	r := &runner{env: env, out: newCommands(env.Stdout), git: env.git()}
+	gh := githubactions.New(githubactions.WithGetenv(env.Getenv), githubactions.WithWriter(env.Stdout))
+	// Mask the token before anything else reaches the log.
+	r.out.mask(gh.GetInput(inputToken))
+	err := r.run(ctx, gh)
+	if err != nil && !errors.Is(err, ErrBlocking) {
+		r.out.issue(cmdError, githubactions.CommandProperties{"title": "launchgate"}, oneLine(err.Error()))
+	}
+	return errors.Join(err, r.out.err)
+}
+
+func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
+	var err error
+	if r.inputs, err = ReadInputs(gh); err != nil {
+		return err
+	}
+	if r.event, err = readEvent(gh); err != nil {
+		return err
+	}
+	if r.env.APIURL != "" {
+		r.event.APIURL = r.env.APIURL
+	}
+	if r.workspace, err = r.workspaceDir(); err != nil {
+		return err
+	}
+	r.checkVersion()
+	if len(r.inputs.EnvFiles) > 0 {
+		r.out.warning("env-files is not used yet: this version of launchgate has no env check; the files were not read.")
+	}
+	root := r.inputs.Path
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(r.workspace, root)
+	}
+	onlyNew := r.event.IsPullRequest()
+	if r.inputs.OnlyNew != nil {
+		onlyNew = *r.inputs.OnlyNew
+	}
+	scope := r.resolveScope(ctx, onlyNew, root)
+
+	res, err := r.scan(ctx, root, scope)
+	if err != nil {
+		return err
+	}
+	return r.report(ctx, res, root, scope)
+}
+
+// scan runs the static checks the way `launchgate scan` does.
+func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*report.Result, error) {
+	reg, err := checks.Load()
+	if err != nil {
+		return nil, err
+	}
+	s := scan.Scanner{Catalog: reg.Catalog, Checks: reg.Static}
+	res, err := s.Run(ctx, scan.Options{
+		Root:       root,
+		Specs:      r.inputs.Specs,
+		Artifacts:  r.inputs.Artifacts,
+		WorkDir:    r.workspace,
+		ConfigPath: r.inputs.Config,
+		Diff:       scope.Diff,
+		Baseline:   r.inputs.Baseline,
+		Threshold:  r.inputs.FailOn,
+		Now:        r.env.now(),
+		Logger:     slog.New(slog.NewTextHandler(r.env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Version:    r.env.Version,
+		TuneGC:     r.getenv("GOGC") == "",
+	})
+	if err != nil {
+		return nil, err
+	}
+	if scope.Added != nil {
+		if res.Findings, err = scope.Added.filter(res.Findings); err != nil {
+			return nil, err
+		}
+	}
+	res.Category = r.inputs.Category
+	prefix, err := r.rootPrefix(root)
+	if err != nil {
+		return nil, err
+	}
+	// Annotations, SARIF and links need paths from the repository root,
+	// which is the workspace, not from a subfolder given as path.
+	if prefix != "" {
+		for i := range res.Findings {
+			if f := &res.Findings[i]; f.File != "" {
+				f.File = prefix + "/" + f.File
+			}
+		}
+	}
+	return res, nil
+}
+
+// report writes everything the step leaves behind. A failure to write one
+// part does not stop the others.
+func (r *runner) report(ctx context.Context, res *report.Result, root string, scope reportScope) error {
+	sum := res.Summary()
+	for _, n := range res.Notes {
+		r.out.print("launchgate: " + oneLine(n))
+	}
+	var errs []error
+	sarifFile, err := r.writeSARIF(res)
+	errs = append(errs, err)
+
+	md, err := scorecard(res, blobBase(&r.event), scope.Describe, maxSummaryBytes)
+	errs = append(errs, err)
+	if file := r.getenv("GITHUB_STEP_SUMMARY"); file != "" && err == nil {
+		errs = append(errs, appendFile(file, md+"\n", "GITHUB_STEP_SUMMARY"))
+	}
+	if file := r.getenv("GITHUB_OUTPUT"); file != "" {
+		errs = append(errs, writeOutputs(file, []output{
+			{"sarif-file", sarifFile},
+			{"findings", strconv.Itoa(sum.Total)},
+			{"blocking", strconv.Itoa(sum.Blocking)},
+			{"passed", strconv.FormatBool(sum.Passed)},
+		}))
+	}
+	if r.inputs.Comment {
+		body, err := scorecard(res, blobBase(&r.event), scope.Describe, maxCommentBytes)
+		if err == nil {
+			r.postComment(ctx, body)
+		}
+		errs = append(errs, err)
+	}
+	annotate(r.out, res.Findings)
+
+	verdict := "passed"
+	switch {
+	case res.Threshold == finding.Never:
+		verdict = "not gating (fail-on: never)"
+	case !sum.Passed:
+		verdict = fmt.Sprintf("failed: %d blocking at %s or above", sum.Blocking, res.Threshold)
+	}
+	r.out.print(fmt.Sprintf("launchgate: %d findings, %s; SARIF written to %s", sum.Total, verdict, sarifFile))
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if !sum.Passed {
+		return fmt.Errorf("%d findings at or above %s: %w", sum.Blocking, res.Threshold, ErrBlocking)
+	}
+	return nil
+}
+
+// writeSARIF writes the SARIF file where upload-sarif can pick it up, and
+// says so when code scanning's limits made the reporter leave results out.
+func (r *runner) writeSARIF(res *report.Result) (string, error) {
+	dir := filepath.Join(r.workspace, ".launchgate")
+	if tmp := r.getenv("RUNNER_TEMP"); tmp != "" {
+		dir = filepath.Join(tmp, "launchgate")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("SARIF folder: %w", err)
+	}
+	file := filepath.Join(dir, "launchgate.sarif")
+	f, err := os.Create(file)
+	if err != nil {
+		return "", fmt.Errorf("SARIF file: %w", err)
+	}
+	var counted resultCounter
+	if err := r.sarif.Write(io.MultiWriter(f, &counted), res); err != nil {
+		f.Close()
+		return "", fmt.Errorf("SARIF file %s: %w", file, err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("SARIF file %s: %w", file, err)
+	}
+	if kept, err := counted.results(); err == nil && kept < len(res.Findings) {
+		r.out.notice("The SARIF file holds %d of %d findings: code scanning limits what one upload may carry, so the most severe were kept. The job summary counts them all.",
+			kept, len(res.Findings))
+	}
+	return file, nil
+}
+
+// checkVersion notes when action.yml installed another launchgate than
+// the one running, which happens when a pinned version input and the
+// action's ref disagree.
+func (r *runner) checkVersion() {
+	want := strings.TrimPrefix(r.inputs.Version, "v")
+	have := strings.TrimPrefix(r.env.Version, "v")
+	if want == "" || want == "latest" || have == "" || have == "dev" || want == have {
+		return
+	}
+	r.out.notice("The version input asks for launchgate %s, but %s is running.", r.inputs.Version, r.env.Version)
+}
+
+// workspaceDir is the repository checkout: GITHUB_WORKSPACE on a runner.
+func (r *runner) workspaceDir() (string, error) {
+	ws := cmp.Or(r.getenv("GITHUB_WORKSPACE"), r.env.WorkDir, ".")
+	abs, err := filepath.Abs(ws)
+	if err != nil {
+		return "", fmt.Errorf("GITHUB_WORKSPACE %s: %w", ws, err)
+	}
+	return abs, nil
+}
+
+// client returns the GitHub API client, made on first use.
+func (r *runner) client() (*ghapi.Client, error) {
+	if r.api != nil {
+		return r.api, nil
+	}
+	c, err := ghapi.New(r.inputs.Token, r.event.APIURL, r.env.HTTPClient)
+	if err != nil {
+		return nil, err
+	}
+	r.api = c
+	return c, nil
+}
+
+func (r *runner) getenv(k string) string { return r.env.Getenv(k) }
+
+// relPath is target relative to base with / separators.
+func relPath(base, target string) (string, error) {
+	rel, err := filepath.Rel(base, target)
+	if err != nil {
+		return "", err
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// resultCounter reads back how many results the SARIF reporter kept.
+type resultCounter struct{ buf []byte }
+
+func (c *resultCounter) Write(p []byte) (int, error) {
+	c.buf = append(c.buf, p...)
+	return len(p), nil
+}
+
+func (c *resultCounter) results() (int, error) {
+	var doc struct {
+		Runs []struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(c.buf, &doc); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, run := range doc.Runs {
+		n += len(run.Results)
+	}
+	return n, nil
+}
