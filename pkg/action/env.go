@@ -34,6 +34,9 @@ type Env struct {
 	HTTPClient *http.Client
 	// APIURL overrides GITHUB_API_URL.
 	APIURL string
+	// Environ lists the step's environment as KEY=VALUE pairs, read only
+	// with the env-from-process input; nil reads none.
+	Environ func() []string
 }
 
 // GitFunc runs git with args in dir and returns its standard output.

@@ -17,6 +17,7 @@ const (
 	inputSpec      = "spec"
 	inputArtifacts = "artifacts"
 	inputEnvFiles  = "env-files"
+	inputEnvProc   = "env-from-process"
 	inputConfig    = "config"
 	inputFailOn    = "fail-on"
 	inputBaseline  = "baseline"
@@ -30,7 +31,7 @@ const (
 // inputNames lists every input the entrypoint reads, in action.yml order.
 var inputNames = [...]string{
 	inputCommand, inputPath, inputSpec, inputArtifacts, inputEnvFiles,
-	inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
+	inputEnvProc, inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
 	inputComment, inputCategory, inputVersion,
 }
 
@@ -50,13 +51,15 @@ type Inputs struct {
 	Path      string
 	Specs     []string
 	Artifacts []string
-	// EnvFiles are production env files for the env check, which this
-	// version does not have yet; they are read so that a workflow written
-	// for a later version gets a warning instead of an error.
+	// EnvFiles are production env files for the env check (the scan's
+	// --env), relative to the workspace.
 	EnvFiles []string
-	Config   string
-	FailOn   finding.Severity
-	Baseline string
+	// EnvFromProcess checks the environment the step runs in as
+	// production (the scan's --env-from-process).
+	EnvFromProcess bool
+	Config         string
+	FailOn         finding.Severity
+	Baseline       string
 	// OnlyNew is nil when the input is empty: the event decides.
 	OnlyNew *bool
 	Token   string
@@ -123,6 +126,11 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 			return in, err
 		}
 		in.OnlyNew = &b
+	}
+	if v := gh.GetInput(inputEnvProc); v != "" {
+		if in.EnvFromProcess, err = parseBool(inputEnvProc, v); err != nil {
+			return in, err
+		}
 	}
 	if v := gh.GetInput(inputComment); v != "" {
 		if in.Comment, err = parseBool(inputComment, v); err != nil {

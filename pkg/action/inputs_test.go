@@ -2,6 +2,7 @@ package action
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -142,19 +143,58 @@ func TestInputNamesAreTheInputsRead(t *testing.T) {
 	}
 }
 
-func TestVersionAndEnvFilesWarn(t *testing.T) {
+func TestVersionNoticeAndEnvFiles(t *testing.T) {
 	sim := portalRunner(t)
-	sim.input("version", "v1.3.0").input("env-files", ".env.production")
+	const envFile = "testdata/prodconfig/express/vulnerable/.env.production"
+	sim.input("version", "v1.3.0").input("env-files", envFile)
 	res := sim.run()
 	if !slices.Contains(commandLines(res.stdout, "notice"), "::notice::The version input asks for launchgate v1.3.0, but v1.4.0 is running.") {
 		t.Errorf("no version notice:\n%s", res.stdout)
 	}
-	if !slices.Contains(commandLines(res.stdout, "warning"), "::warning::env-files is not used yet: this version of launchgate has no env check; the files were not read.") {
-		t.Errorf("no env-files warning:\n%s", res.stdout)
+	for _, w := range commandLines(res.stdout, "warning") {
+		if strings.Contains(w, "env-files") {
+			t.Errorf("env-files still warns: %s", w)
+		}
+	}
+	// The file lies outside the scanned path; the env check reads it and
+	// reports its weak session secret.
+	if !strings.Contains(res.summary, "env/weak-secret") || !strings.Contains(res.summary, `SESSION\_SECRET`) {
+		t.Errorf("the env-files input was not checked; summary:\n%s", res.summary)
 	}
 	same := portalRunner(t)
 	same.input("version", "1.4.0")
 	if n := commandLines(same.run().stdout, "notice"); len(n) != 0 {
 		t.Errorf("matching versions gave notices %q", n)
+	}
+}
+
+// env-from-process judges the step's own environment, and only when asked.
+func TestEnvFromProcess(t *testing.T) {
+	secret := randomFrom(t, alnum, 12)
+	environ := func() []string {
+		return []string{"NODE_ENV=development", "SESSION_SECRET=" + secret, "PATH=/usr/bin", "INPUT_FAIL-ON=high"}
+	}
+	asked := portalRunner(t)
+	asked.env.Environ = environ
+	asked.input("env-from-process", "true")
+	res := asked.run()
+	if !strings.Contains(res.summary, "env/dev-mode") || !strings.Contains(res.summary, `NODE\_ENV`) {
+		t.Errorf("the process environment was not checked; summary:\n%s", res.summary)
+	}
+	if !strings.Contains(res.summary, "env/weak-secret") {
+		t.Errorf("the short SESSION_SECRET was not reported; summary:\n%s", res.summary)
+	}
+	if strings.Contains(res.stdout+res.stderr+res.summary+fmt.Sprint(res.outputs), secret) {
+		t.Error("a value of the environment reached the output")
+	}
+	quiet := portalRunner(t)
+	quiet.env.Environ = environ
+	if s := quiet.run().summary; strings.Contains(s, "env/dev-mode") {
+		t.Errorf("the process environment was checked without the input; summary:\n%s", s)
+	}
+	bad := portalRunner(t)
+	bad.input("env-from-process", "sometimes")
+	if r := bad.run(); r.err == nil || !strings.Contains(r.err.Error(), "env-from-process") {
+		t.Errorf("a bad env-from-process value: err %v, want one naming the input", r.err)
 	}
 }

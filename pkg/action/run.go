@@ -81,9 +81,6 @@ func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 		return err
 	}
 	r.checkVersion()
-	if len(r.inputs.EnvFiles) > 0 {
-		r.out.warning("env-files is not used yet: this version of launchgate has no env check; the files were not read.")
-	}
 	root := r.inputs.Path
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(r.workspace, root)
@@ -112,6 +109,8 @@ func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*rep
 		Root:       root,
 		Specs:      r.inputs.Specs,
 		Artifacts:  r.inputs.Artifacts,
+		EnvFiles:   r.inputs.EnvFiles,
+		Environ:    r.environ(),
 		WorkDir:    r.workspace,
 		ConfigPath: r.inputs.Config,
 		Diff:       scope.Diff,
@@ -297,4 +296,13 @@ func (c *resultCounter) results() (int, error) {
 		n += len(run.Results)
 	}
 	return n, nil
+}
+
+// environ is the environment the env check judges: the step's, when the
+// env-from-process input asks for it.
+func (r *runner) environ() []string {
+	if !r.inputs.EnvFromProcess || r.env.Environ == nil {
+		return nil
+	}
+	return r.env.Environ()
 }

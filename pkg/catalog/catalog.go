@@ -51,6 +51,10 @@ type Match struct {
 	// Production limits the rule to files that configure production
 	// (see pkg/prodfile).
 	Production bool `yaml:"production"`
+	// NotDevelopment skips the files pkg/prodfile counts as development,
+	// test or example (settings/local.py, config.dev.js) while reading
+	// every other file Files names: for code that ships whatever its name.
+	NotDevelopment bool `yaml:"not_development"`
 	// Pattern is an RE2 regular expression matched against each line.
 	Pattern string `yaml:"pattern"`
 	// Unless is an optional RE2 expression: a line it matches does not fire.
@@ -67,6 +71,11 @@ type Match struct {
 	// Window-1 non-blank lines before the line matches it, the line does
 	// not fire. It needs a Window of 2 or more.
 	UnlessBefore string `yaml:"unless_before"`
+	// UnlessAfter is UnlessBefore for the Window-1 non-blank lines after
+	// the line, for settings whose guard follows them (the `secure: true`
+	// that completes a cookie's `sameSite: "none"` a line below). It needs
+	// a Window of 2 or more.
+	UnlessAfter string `yaml:"unless_after"`
 }
 
 // MaxWindow bounds Match.Window, so a rule cannot make every line cost a
@@ -162,7 +171,7 @@ func (c *Catalog) validate(r *Rule) error {
 		if m.Pattern == "" || len(m.Files) == 0 {
 			return fmt.Errorf("rule %s: match needs a pattern and files", r.ID)
 		}
-		for _, re := range []string{m.Pattern, m.Unless, m.UnlessBefore} {
+		for _, re := range []string{m.Pattern, m.Unless, m.UnlessBefore, m.UnlessAfter} {
 			if _, err := regexp.Compile(re); err != nil {
 				return fmt.Errorf("rule %s: %w", r.ID, err)
 			}
@@ -172,6 +181,9 @@ func (c *Catalog) validate(r *Rule) error {
 		}
 		if m.UnlessBefore != "" && m.Window < 2 {
 			return fmt.Errorf("rule %s: match unless_before needs a window of 2 or more lines", r.ID)
+		}
+		if m.UnlessAfter != "" && m.Window < 2 {
+			return fmt.Errorf("rule %s: match unless_after needs a window of 2 or more lines", r.ID)
 		}
 	}
 	for _, cwe := range r.CWE {

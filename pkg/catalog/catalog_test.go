@@ -61,6 +61,8 @@ func TestLoadRejects(t *testing.T) {
 		{"window too wide", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 9}\n", "window"},
 		{"unless_before without window", "rules:\n" + good + "    match: {files: [x], pattern: a, unless_before: b}\n", "unless_before"},
 		{"bad unless_before", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 2, unless_before: \"(\"}\n", "missing"},
+		{"unless_after without window", "rules:\n" + good + "    match: {files: [x], pattern: a, unless_after: b}\n", "unless_after"},
+		{"bad unless_after", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 2, unless_after: \"(\"}\n", "missing"},
 		{"valid window", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 3, unless_before: b}\n", ""},
 	}
 	for _, tt := range tests {

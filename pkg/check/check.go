@@ -49,6 +49,12 @@ type Target struct {
 	// Artifacts are build outputs to check whole (--artifacts): absolute
 	// paths of folders, files and archives inside Root.
 	Artifacts []string
+	// EnvFiles are production env files named with --env: absolute paths,
+	// inside Root or not.
+	EnvFiles []string
+	// Environ is the process environment as KEY=VALUE pairs when the scan
+	// checks it (--env-from-process); nil otherwise.
+	Environ []string
 }
 
 // Range is a git range BASE..HEAD in the checkout at Target.Root.

@@ -8,7 +8,10 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/checks/cors"
 	"github.com/launchgate/launchgate/pkg/checks/debug"
+	"github.com/launchgate/launchgate/pkg/checks/envcheck"
+	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
 	"github.com/launchgate/launchgate/pkg/checks/secretscan"
 	"github.com/launchgate/launchgate/pkg/secrets"
@@ -41,12 +44,23 @@ func Load() (*Registry, error) {
 	if err != nil {
 		return nil, err
 	}
+	mf, err := manifests.New(cat)
+	if err != nil {
+		return nil, err
+	}
+	crs, err := cors.New(cat)
+	if err != nil {
+		return nil, err
+	}
 	return &Registry{
 		Catalog: cat,
 		Static: []*check.Check{
 			openapi.New(),
 			secretscan.New(startEngine(), secretRuleIDs(cat)),
 			dbg,
+			envcheck.New(),
+			crs,
+			mf,
 		},
 	}, nil
 }

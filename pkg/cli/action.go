@@ -20,6 +20,7 @@ func runAction(ctx context.Context, args []string, env Env) error {
 		Now:     env.Now,
 		WorkDir: env.WorkDir,
 		Version: env.Version,
+		Environ: env.Environ,
 	})
 	if errors.Is(err, action.ErrBlocking) {
 		return errBlocking

@@ -12,7 +12,10 @@ import (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
-	Now            func() time.Time
+	// Environ lists the environment as KEY=VALUE pairs, for
+	// --env-from-process; nil means an empty environment.
+	Environ func() []string
+	Now     func() time.Time
 	// WorkDir resolves relative paths; "" means the process's.
 	WorkDir string
 	// Version is the release version, "" for a development build.
@@ -30,10 +33,23 @@ func OSEnv(version string) Env {
 		Stdout:      os.Stdout,
 		Stderr:      os.Stderr,
 		Getenv:      os.Getenv,
+		Environ:     os.Environ,
 		Now:         time.Now,
 		Version:     version,
 		ColorStdout: isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 	}
+}
+
+// processEnviron is the environment --env-from-process checks, never nil
+// so that an empty environment is still checked.
+func processEnviron(env Env) []string {
+	if env.Environ == nil {
+		return []string{}
+	}
+	if kv := env.Environ(); kv != nil {
+		return kv
+	}
+	return []string{}
 }
 
 func isTerminal(f *os.File) bool {

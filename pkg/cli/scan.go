@@ -30,7 +30,11 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&opts.Baseline, "baseline", "", "an earlier JSON or SARIF report `FILE`: findings in it do not block")
 	fs.StringVar(&opts.ConfigPath, "config", "", "configuration `FILE` (default PATH/.launchgate.yml)")
 	fs.BoolVar(&verbose, "verbose", false, "log what the scan does to stderr")
-	fs.StringVar(&only, "checks", "", "run only these checks, comma-separated: openapi, secrets, debug (default all)")
+	var envFiles repeated
+	var fromProcess bool
+	fs.Var(&envFiles, "env", "production env `FILE`, repeatable (default: discovered)")
+	fs.BoolVar(&fromProcess, "env-from-process", false, "also check the environment launchgate runs in as production (names keys, never values)")
+	fs.StringVar(&only, "checks", "", "run only these checks, comma-separated: openapi, secrets, debug, env, manifests, cors (default all)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -57,6 +61,10 @@ func runScan(ctx context.Context, args []string, env Env) error {
 
 	opts.Specs = specs
 	opts.Artifacts = artifacts
+	opts.EnvFiles = envFiles
+	if fromProcess {
+		opts.Environ = processEnviron(env)
+	}
 	opts.WorkDir = env.WorkDir
 	opts.Threshold = threshold
 	opts.Now = env.Now()

@@ -52,6 +52,18 @@ func IsProduction(name string) bool {
 		deployWorkflow(dirs, lower, words)
 }
 
+// IsDevelopment reports whether name, a slash path relative to the
+// scanned root, is a test, development or example file by rule 1 of
+// IsProduction: code that never ships (settings/local.py,
+// config.dev.js, examples/server.js).
+func IsDevelopment(name string) bool {
+	dirs, base := split(name)
+	if base == "" {
+		return false
+	}
+	return IsTest(name) || development(dirs, nameWords(base))
+}
+
 // IsTest reports whether name, a slash path relative to the scanned root,
 // is test code or test data: a file under a test, tests, __tests__,
 // __mocks__, spec, testdata, fixtures or e2e folder at any depth; a name

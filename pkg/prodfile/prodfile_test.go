@@ -146,3 +146,27 @@ func TestIsTest(t *testing.T) {
 		})
 	}
 }
+
+func TestIsDevelopment(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+		want bool
+	}{
+		{"django local settings", "portal/settings/local.py", true},
+		{"dev config", "config/config.dev.js", true},
+		{"examples folder", "examples/server.js", true},
+		{"test file", "app/test_views.py", true},
+		{"sole django settings", "portal/settings.py", false},
+		{"production settings", "portal/settings/production.py", false},
+		{"server entry", "src/server.js", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsDevelopment(tt.path); got != tt.want {
+				t.Errorf("IsDevelopment(%q) = %v, want %v", tt.path, got, tt.want)
+			}
+		})
+	}
+}

@@ -19,6 +19,12 @@ type Options struct {
 	// Artifacts are build outputs (--artifacts): folders, files, archives;
 	// relative ones are taken from WorkDir.
 	Artifacts []string
+	// EnvFiles are production env files (--env); relative ones are taken
+	// from WorkDir. They may lie outside Root.
+	EnvFiles []string
+	// Environ is the process environment as KEY=VALUE pairs, checked as a
+	// production environment (--env-from-process); nil leaves it out.
+	Environ []string
 	// WorkDir resolves relative paths in Specs, ConfigPath and Baseline.
 	WorkDir string
 	// ConfigPath is --config; empty means Root/.launchgate.yml if present.

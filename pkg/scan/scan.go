@@ -46,6 +46,10 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	if t.Artifacts, err = artifacts(root, cfg, opts); err != nil {
 		return nil, err
 	}
+	if t.EnvFiles, err = envFiles(opts); err != nil {
+		return nil, err
+	}
+	t.Environ = opts.Environ
 	if t.Tree, err = source.ListTree(ctx, root, source.TreeOptions{Exclude: cfg.Exclude, IncludeVendor: cfg.Secrets.ScanDependencies}); err != nil {
 		return nil, fmt.Errorf("listing the files under %s: %w", root, err)
 	}

@@ -43,6 +43,7 @@ type Tree struct {
 	files    []string
 	notes    []string
 	maxBytes int64
+	fromGit  bool
 }
 
 // ErrTooLarge is wrapped by Tree.Read for a file over the size limit.
@@ -86,8 +87,12 @@ func ListTree(ctx context.Context, root string, opts TreeOptions) (*Tree, error)
 			return nil, err
 		}
 	}
-	return &Tree{root: abs, files: l.sorted(), notes: l.notes.lines(opts.MaxFileBytes), maxBytes: opts.MaxFileBytes}, nil
+	return &Tree{root: abs, files: l.sorted(), notes: l.notes.lines(opts.MaxFileBytes), maxBytes: opts.MaxFileBytes, fromGit: gitErr == nil}, nil
 }
+
+// FromGit reports whether git listed the files (tracked, or untracked and
+// not ignored) rather than a walk of the folder.
+func (t *Tree) FromGit() bool { return t.fromGit }
 
 // Root is the absolute path of the folder the tree lists.
 func (t *Tree) Root() string { return t.root }

@@ -6,7 +6,9 @@
 // The rules are data. Each names the files it reads (globs, and whether
 // only files that configure production count, as pkg/prodfile decides), a
 // line pattern and what keeps a line quiet; this package compiles them once
-// and applies them line by line. Test files are never read.
+// and applies them line by line. Test files are never read. NewLines runs
+// the same engine over another category's line rules, so a check made of
+// patterns needs no engine of its own.
 package debug
 
 import (
@@ -14,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,11 +41,40 @@ type files interface {
 	Read(name string) ([]byte, error)
 }
 
+// Spec says which catalog rules a line-rule check runs and how it presents
+// itself; every rule of Categories that has a line Match is run.
+type Spec struct {
+	// Name and Doc become the check's (see check.Check).
+	Name, Doc string
+	// Categories are the rule-ID categories ("debug", "cors") whose line
+	// rules the check runs.
+	Categories []string
+	// Areas are the scorecard rows the check covers.
+	Areas []string
+}
+
 // New returns the debug-switch check, running every rule of cat in the
 // debug category that has a line Match. It fails when a rule's expression
 // does not compile, which the catalog's own validation already prevents.
 func New(cat *catalog.Catalog) (*check.Check, error) {
-	rules, err := compileRules(cat)
+	return NewLines(cat, Spec{
+		Name: "debug",
+		Doc: `debug switches and development settings in production config
+
+Reads the source and configuration files of the checkout with the line rules
+of rules/debug.yaml: framework debuggers, development environments in
+Dockerfiles, compose files and deploy manifests, diagnostics endpoints and
+stack traces sent to clients.`,
+		Categories: []string{category},
+		Areas:      []string{"config"},
+	})
+}
+
+// NewLines returns a check that applies the line rules of spec's
+// categories to the files of the tree, as the debug check does with its
+// own. It fails when a rule's expression does not compile.
+func NewLines(cat *catalog.Catalog, spec Spec) (*check.Check, error) {
+	rules, err := compileCategories(cat, spec.Categories)
 	if err != nil {
 		return nil, err
 	}
@@ -51,14 +83,9 @@ func New(cat *catalog.Catalog) (*check.Check, error) {
 		ids[i] = r.id
 	}
 	return &check.Check{
-		Name: "debug",
-		Doc: `debug switches and development settings in production config
-
-Reads the source and configuration files of the checkout with the line rules
-of rules/debug.yaml: framework debuggers, development environments in
-Dockerfiles, compose files and deploy manifests, diagnostics endpoints and
-stack traces sent to clients.`,
-		Areas:   []string{"config"},
+		Name:    spec.Name,
+		Doc:     spec.Doc,
+		Areas:   spec.Areas,
 		Rules:   ids,
 		Applies: func(t *check.Target) bool { return t.Tree != nil },
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
@@ -74,9 +101,15 @@ stack traces sent to clients.`,
 // compileRules compiles the debug rules of cat that have a Match, in the
 // catalog's order.
 func compileRules(cat *catalog.Catalog) ([]*lineRule, error) {
+	return compileCategories(cat, []string{category})
+}
+
+// compileCategories compiles the rules of cat in categories that have a
+// Match, in the catalog's order.
+func compileCategories(cat *catalog.Catalog, categories []string) ([]*lineRule, error) {
 	var out []*lineRule
 	for _, r := range cat.Rules() {
-		if r.Category() != category || r.Match == nil {
+		if !slices.Contains(categories, r.Category()) || r.Match == nil {
 			continue
 		}
 		lr, err := compileRule(r)
@@ -124,7 +157,7 @@ func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logge
 			if err != nil {
 				// The tree notes what it could not list; a file that vanished
 				// or grew past the limit since is no reason to stop the scan.
-				log.Debug("debug check skipped a file", "file", j.name, "err", err)
+				log.Debug("line-rule check skipped a file", "file", j.name, "err", err)
 				return nil
 			}
 			if source.IsBinary(data) {
@@ -135,7 +168,7 @@ func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logge
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return fmt.Errorf("reading the tree for debug switches: %w", err)
+		return fmt.Errorf("reading the tree: %w", err)
 	}
 	for _, rs := range results {
 		for _, r := range rs {

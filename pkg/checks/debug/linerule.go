@@ -17,9 +17,11 @@ type lineRule struct {
 	title      string
 	files      []string
 	production bool
+	notDev     bool // Match.NotDevelopment
 	pattern    *regexp.Regexp
 	unless     *regexp.Regexp // nil when the rule has none
 	before     *regexp.Regexp // Match.UnlessBefore; nil when none
+	after      *regexp.Regexp // Match.UnlessAfter; nil when none
 	window     int            // lines Pattern sees, at least 1
 	// literals holds lowercase strings one of which every match of
 	// pattern contains; nil when no such set is known. They let a file or
@@ -35,6 +37,7 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 		title:      r.Title,
 		files:      m.Files,
 		production: m.Production,
+		notDev:     m.NotDevelopment,
 		window:     max(m.Window, 1),
 	}
 	var err error
@@ -51,6 +54,11 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 			return nil, fmt.Errorf("rule %s: unless_before: %w", r.ID, err)
 		}
 	}
+	if m.UnlessAfter != "" {
+		if lr.after, err = regexp.Compile(m.UnlessAfter); err != nil {
+			return nil, fmt.Errorf("rule %s: unless_after: %w", r.ID, err)
+		}
+	}
 	lits, err := requiredLiterals(m.Pattern)
 	if err != nil {
 		return nil, fmt.Errorf("rule %s: pattern: %w", r.ID, err)
@@ -65,6 +73,9 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 // relative to the root. Test files are the caller's to skip.
 func (lr *lineRule) appliesTo(name string) bool {
 	if lr.production && !prodfile.IsProduction(name) {
+		return false
+	}
+	if lr.notDev && prodfile.IsDevelopment(name) {
 		return false
 	}
 	base := path.Base(name)

@@ -116,6 +116,9 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 			} else {
 				h, joined, ok = matchWindow(r, context, text, joined)
 			}
+			if ok && r.after != nil && guardedAfter(r, data[off:]) {
+				ok = false
+			}
 			if ok {
 				h.rule, h.line = r, n
 				report(h)
@@ -180,4 +183,30 @@ func matchWindow(r *lineRule, context []span, text, buf []byte) (hit, []byte, bo
 		column = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
 	}
 	return hit{column: column, text: text, match: bytes.TrimLeft(buf[from:loc[1]], " \t"), end: loc[1] - start}, buf, true
+}
+
+// guardedAfter reports whether one of the r.window-1 non-blank lines at the
+// start of rest matches r's UnlessAfter guard. It runs only for a line that
+// fired, so reading ahead costs nothing on the lines that do not. A line
+// too long to be context ends the look, as it ends a window.
+func guardedAfter(r *lineRule, rest []byte) bool {
+	for seen := 0; seen < r.window-1 && len(rest) > 0; {
+		text := rest
+		rest = nil
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			text, rest = text[:i], text[i+1:]
+		}
+		text = bytes.TrimSuffix(text, []byte("\r"))
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		if len(text) > maxContextLine {
+			return false
+		}
+		if r.after.Match(text) {
+			return true
+		}
+		seen++
+	}
+	return false
 }

@@ -51,6 +51,10 @@ func TestScanLines(t *testing.T) {
 		{"unless_before guard", catalog.Match{Pattern: `run\(`, Window: 3, UnlessBefore: `if dev`}, "if dev {\n  run()\n}\nrun()\n", []string{"4:1:run("}},
 		{"guard out of the window", catalog.Match{Pattern: `run\(`, Window: 2, UnlessBefore: `if dev`}, "if dev {\n{\n  run()\n", []string{"3:3:run("}},
 		{"long line ends the window", catalog.Match{Pattern: `a\n\s*b`, Window: 3}, "a\n" + strings.Repeat("z", maxContextLine+1) + "\nb\n", nil},
+		{"unless_after guard", catalog.Match{Pattern: `none`, Window: 3, UnlessAfter: `secure`}, "none,\n\n  secure\n}\nnone\n}\n", []string{"5:1:none"}},
+		{"unless_after guard out of the window", catalog.Match{Pattern: `none`, Window: 2, UnlessAfter: `secure`}, "none\nx\nsecure\n", []string{"1:1:none"}},
+		{"unless_after at the end of the file", catalog.Match{Pattern: `none`, Window: 2, UnlessAfter: `secure`}, "none", []string{"1:1:none"}},
+		{"unless_after with crlf", catalog.Match{Pattern: `none$`, Window: 2, UnlessAfter: `^secure$`}, "none\r\nsecure\r\n", nil},
 		{"crlf in a window", catalog.Match{Pattern: `a:\n\s*b`, Window: 2}, "a:\r\n  b\r\n", []string{"2:3:b"}},
 	}
 	for _, tt := range tests {

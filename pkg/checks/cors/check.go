@@ -1,0 +1,163 @@
+// Package cors is the CORS and session-cookie check: it reads the code and
+// config of the checkout with the line rules of rules/cors.yaml and
+// rules/cookie.yaml, run by the line engine of pkg/checks/debug, and
+// compares the origins the code's CORS setup names with the config's
+// cors.allowed_origins (cors/origin-not-allowed).
+package cors
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"slices"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/checks/debug"
+	"github.com/launchgate/launchgate/pkg/source"
+)
+
+// Rule IDs the package treats specially.
+const (
+	ruleWildcardCreds = "cors/wildcard-with-credentials"
+	ruleAllowAll      = "cors/allow-all-origins"
+	ruleNotAllowed    = "cors/origin-not-allowed"
+)
+
+// subsumeLines is how far apart, in lines, an allow-all finding may be
+// from a wildcard-with-credentials finding in the same file and still be
+// the same setup: the credentials rule's window.
+const subsumeLines = catalog.MaxWindow
+
+// files is what the origin pass reads: a source.Tree, or a map in tests.
+type files interface {
+	Files() []string
+	Read(name string) ([]byte, error)
+}
+
+// New returns the CORS and session-cookie check over the rules of cat in
+// the cors and transport categories that have a line Match, plus
+// cors/origin-not-allowed when cat has it.
+func New(cat *catalog.Catalog) (*check.Check, error) {
+	lines, err := debug.NewLines(cat, debug.Spec{
+		Name:       "cors",
+		Categories: []string{"cors", "transport"},
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := slices.Clone(lines.Rules)
+	var globs []string
+	if r := cat.Rule(ruleNotAllowed); r != nil {
+		ids = append(ids, r.ID)
+		slices.Sort(ids)
+		// The origin pass reads what the CORS line rules read.
+		if all := cat.Rule(ruleAllowAll); all != nil && all.Match != nil {
+			globs = all.Match.Files
+		}
+	}
+	return &check.Check{
+		Name: "cors",
+		Doc: `CORS and session cookies in code and config
+
+Reads the code and configuration of the checkout with the line rules of
+rules/cors.yaml and rules/cookie.yaml: any origin allowed with credentials,
+the request Origin echoed with credentials, every origin allowed, origins
+missing from cors.allowed_origins, and session cookies without Secure or
+HttpOnly or with SameSite=None and no Secure.`,
+		Areas:   []string{"cors", "transport"},
+		Rules:   ids,
+		Applies: func(t *check.Target) bool { return t.Tree != nil },
+		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
+			var reports []check.Report
+			if err := lines.Run(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
+				return err
+			}
+			for _, r := range subsume(reports) {
+				emit(r)
+			}
+			if t.Config == nil || len(t.Config.CORS.AllowedOrigins) == 0 || globs == nil {
+				return nil
+			}
+			allow := parseAllowList(t.Config.CORS.AllowedOrigins)
+			log := t.Logger
+			if log == nil {
+				log = slog.New(slog.DiscardHandler)
+			}
+			return scanOrigins(ctx, t.Tree, globs, allow, log, emit)
+		},
+	}, nil
+}
+
+// subsume drops the allow-all findings that sit next to a
+// wildcard-with-credentials finding in the same file: they describe the
+// same setup, and the stronger finding says all there is to say.
+func subsume(reports []check.Report) []check.Report {
+	strong := map[string][]int{}
+	for _, r := range reports {
+		if r.Rule == ruleWildcardCreds {
+			strong[r.File] = append(strong[r.File], r.Line)
+		}
+	}
+	if len(strong) == 0 {
+		return reports
+	}
+	return slices.DeleteFunc(reports, func(r check.Report) bool {
+		if r.Rule != ruleAllowAll {
+			return false
+		}
+		return slices.ContainsFunc(strong[r.File], func(l int) bool {
+			return abs(l-r.Line) <= subsumeLines
+		})
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// scanOrigins reports the origins written in the CORS setup of the files
+// globs name that allow does not hold, concurrently, in file order.
+func scanOrigins(ctx context.Context, fs files, globs []string, allow allowList, log *slog.Logger, emit func(check.Report)) error {
+	var names []string
+	for _, name := range fs.Files() {
+		if readsOrigins(name, globs) {
+			names = append(names, name)
+		}
+	}
+	results := make([][]check.Report, len(names))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.Read(name)
+			if err != nil {
+				log.Debug("cors check skipped a file", "file", name, "err", err)
+				return nil
+			}
+			if source.IsBinary(data) {
+				return nil
+			}
+			results[i] = originReports(name, data, allow)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("reading the tree for CORS origins: %w", err)
+	}
+	for _, rs := range results {
+		for _, r := range rs {
+			emit(r)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package envcheck
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/launchgate/launchgate/rules"
+)
+
+// TestRuleExamples runs every example of every env rule through the
+// check: one that must match yields a report of its rule, one that must
+// not yields none.
+func TestRuleExamples(t *testing.T) {
+	cat := loadCatalog(t)
+	n := 0
+	for _, r := range cat.Rules() {
+		if !slices.Contains(Rules, r.ID) {
+			continue
+		}
+		matches, nonMatches := 0, 0
+		for _, ex := range r.Examples {
+			if ex.Match {
+				matches++
+			} else {
+				nonMatches++
+			}
+			t.Run(r.ID+"/"+ex.Name, func(t *testing.T) {
+				input := ex.Input
+				if ex.File != "" {
+					input = "-- " + ex.File + " --\n" + input
+				}
+				got := 0
+				for _, rep := range runScenario(t, parseScenario(t, input)) {
+					if rep.Rule == r.ID {
+						got++
+					}
+				}
+				switch {
+				case ex.Match && got == 0:
+					t.Errorf("no report for %s in\n%s", r.ID, input)
+				case !ex.Match && got > 0:
+					t.Errorf("%d reports for %s, want none, in\n%s", got, r.ID, input)
+				}
+			})
+		}
+		if matches == 0 || nonMatches == 0 {
+			t.Errorf("%s has %d matching and %d non-matching examples; it needs both", r.ID, matches, nonMatches)
+		}
+		n++
+	}
+	if n != len(Rules) {
+		t.Errorf("the catalog has %d env rules, the check emits %d", n, len(Rules))
+	}
+}
+
+// TestCheckListsCatalogRules holds the check to the catalog: every rule it
+// emits is in rules/env.yaml, which describes no other.
+func TestCheckListsCatalogRules(t *testing.T) {
+	data, err := fs.ReadFile(rules.FS, "env.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Rules []struct {
+			ID string `yaml:"id"`
+		} `yaml:"rules"`
+	}
+	if err := yaml.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range f.Rules {
+		want = append(want, r.ID)
+	}
+	slices.Sort(want)
+	if strings.Join(New().Rules, ",") != strings.Join(want, ",") {
+		t.Errorf("check rules = %v, want %v", New().Rules, want)
+	}
+}

@@ -1,0 +1,89 @@
+package envcheck
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/manifest"
+	"github.com/launchgate/launchgate/pkg/prodfile"
+	"github.com/launchgate/launchgate/pkg/source"
+)
+
+// completeKinds are the manifests that list a service's whole runtime
+// environment, so a key they lack is missing. A Dockerfile, Procfile or
+// platform file (fly.toml, vercel.json, netlify.toml) sets a few variables
+// and leaves the secrets to the platform, so it says nothing about missing
+// keys.
+var completeKinds = map[string]bool{
+	manifest.KindKubernetes: true, manifest.KindCompose: true,
+	manifest.KindRender: true, manifest.KindAppEngine: true,
+}
+
+// importMarkers in a manifest pull in variables from elsewhere that
+// manifest.Source does not list (Kubernetes envFrom, Compose env_file,
+// Render environment groups): the keys it sets are then unknown.
+var importMarkers = [][]byte{[]byte("envFrom"), []byte("env_file"), []byte("fromGroup"), []byte("envVarGroups")}
+
+// manifestSources reads the production environment of every deploy
+// manifest in the tree. Only literal values are judged: a value taken from
+// a secret store is not in the file. The manifest check reports problems
+// reading the files.
+func manifestSources(ctx context.Context, in inputs) ([]*prodSource, error) {
+	if in.tree == nil {
+		return nil, nil
+	}
+	var out []*prodSource
+	for _, name := range in.tree.Files() {
+		if prodfile.IsTest(name) || !maybeManifest(name) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("reading deploy manifests: %w", err)
+		}
+		data, err := in.tree.Read(name)
+		if err != nil {
+			in.log.Debug("env check skipped a file", "file", name, "err", err)
+			continue
+		}
+		if source.IsBinary(data) {
+			continue
+		}
+		m, ok := manifest.Extract(name, data)
+		if !ok || !m.Production {
+			continue
+		}
+		src := &prodSource{kind: manifestEnv, name: name, file: name, dir: path.Dir(name), keys: map[string]bool{}}
+		for _, v := range m.Vars {
+			if !v.Production {
+				continue
+			}
+			src.keys[v.Key] = true
+			if v.Literal {
+				src.vars = append(src.vars, variable{v.Key, v.Value, v.Line})
+			}
+		}
+		src.configKeys = completeKinds[m.Kind] && len(src.keys) > 0 && !imports(data)
+		out = append(out, src)
+	}
+	return out, nil
+}
+
+// maybeManifest reports whether name may be a manifest, before reading
+// it: a name manifest.KindOf knows, or a YAML file (a Kubernetes manifest
+// is known by its content).
+func maybeManifest(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return manifest.KindOf(name, nil) != "" || ext == ".yml" || ext == ".yaml"
+}
+
+func imports(data []byte) bool {
+	for _, m := range importMarkers {
+		if bytes.Contains(data, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,121 @@
+// Package manifests is the deploy-manifest check: it reads the environment
+// that Dockerfiles, Compose files, Kubernetes manifests, platform files
+// (vercel.json, netlify.toml, fly.toml, render.yaml, app.yaml, Procfile)
+// and GitHub workflows set, through pkg/manifest, and reports secrets
+// written into them and manifests that do not parse.
+//
+// The rules are data in rules/manifest.yaml; the judgement of each is a
+// function in judge.go. Placeholder, weak and local values and development
+// switches in the same variables are the env check's and the debug check's.
+package manifests
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/manifest"
+	"github.com/launchgate/launchgate/pkg/prodfile"
+	"github.com/launchgate/launchgate/pkg/source"
+)
+
+// files is what the check reads: a source.Tree, or a map in tests.
+type files interface {
+	Files() []string
+	Read(name string) ([]byte, error)
+}
+
+// New returns the manifests check. It fails when the catalog lacks one of
+// the check's rules, which would leave its findings without a title.
+func New(cat *catalog.Catalog) (*check.Check, error) {
+	ids := ruleIDs()
+	for _, id := range ids {
+		if cat.Rule(id) == nil {
+			return nil, fmt.Errorf("manifests check: rule %s is not in the catalog", id)
+		}
+	}
+	return &check.Check{
+		Name: "manifests",
+		Doc: `secrets written into deploy manifests
+
+Reads the environment that Dockerfiles, Compose files, Kubernetes manifests,
+vercel.json, netlify.toml, fly.toml, render.yaml, App Engine app.yaml,
+Procfiles and GitHub workflows set, and reports secret-named variables with
+values written in the file, ConfigMaps holding secrets, committed Kubernetes
+Secrets and manifests that do not parse.`,
+		Areas:   []string{"config"},
+		Rules:   ids,
+		Applies: func(t *check.Target) bool { return t.Tree != nil },
+		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
+			log := t.Logger
+			if log == nil {
+				log = slog.New(slog.DiscardHandler)
+			}
+			return scanFiles(ctx, t.Tree, log, emit)
+		},
+	}, nil
+}
+
+// candidate reports whether the file at name may be a manifest, by name
+// alone: a known file name, or YAML that may hold Kubernetes objects.
+func candidate(name string) bool {
+	if prodfile.IsTest(name) {
+		return false
+	}
+	if manifest.KindOf(name, nil) != "" {
+		return true
+	}
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// scanFiles extracts every manifest of fs concurrently and emits the
+// reports in file order.
+func scanFiles(ctx context.Context, fs files, log *slog.Logger, emit func(check.Report)) error {
+	var names []string
+	for _, name := range fs.Files() {
+		if candidate(name) {
+			names = append(names, name)
+		}
+	}
+	results := make([][]check.Report, len(names))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.Read(name)
+			if err != nil {
+				// The tree notes what it could not list; a file that vanished
+				// or grew past the limit since is no reason to stop the scan.
+				log.Debug("manifests check skipped a file", "file", name, "err", err)
+				return nil
+			}
+			if source.IsBinary(data) {
+				return nil
+			}
+			if src, ok := manifest.Extract(name, data); ok {
+				results[i] = judge(src)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("reading the tree for deploy manifests: %w", err)
+	}
+	for _, rs := range results {
+		for _, r := range rs {
+			emit(r)
+		}
+	}
+	return nil
+}

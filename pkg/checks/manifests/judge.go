@@ -1,0 +1,168 @@
+package manifests
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/envvalue"
+	"github.com/launchgate/launchgate/pkg/manifest"
+)
+
+// The rule IDs of rules/manifest.yaml.
+const (
+	ruleDockerfile = "env/secret-in-dockerfile"
+	ruleManifest   = "env/literal-secret-in-manifest"
+	ruleConfigMap  = "env/secret-in-configmap"
+	ruleKubeSecret = "env/kubernetes-secret-committed"
+	ruleWorkflow   = "env/workflow-literal-secret"
+	ruleUnreadable = "env/unreadable-manifest"
+)
+
+// varRule is one rule over a manifest's variables: whether it fires on a
+// variable, and what it says (never the value).
+type varRule struct {
+	id      string
+	fires   func(src *manifest.Source, v *manifest.Var) bool
+	message func(src *manifest.Source, v *manifest.Var) string
+}
+
+// varRules are the rules judged variable by variable; a variable fires at
+// most one, the first that fires.
+var varRules = []varRule{
+	{ruleDockerfile, secretInDockerfile, func(_ *manifest.Source, v *manifest.Var) string {
+		return fmt.Sprintf("%s `%s` in the Dockerfile has its secret value written out; every image built from it keeps it", v.Scope, name(v.Key))
+	}},
+	{ruleConfigMap, secretInConfigMap, func(_ *manifest.Source, v *manifest.Var) string {
+		return fmt.Sprintf("ConfigMap key `%s` holds a secret written into the manifest", name(v.Key))
+	}},
+	{ruleKubeSecret, kubernetesSecretCommitted, func(_ *manifest.Source, v *manifest.Var) string {
+		return fmt.Sprintf("Secret key `%s` is committed with its value", name(v.Key))
+	}},
+	{ruleWorkflow, workflowLiteralSecret, func(_ *manifest.Source, v *manifest.Var) string {
+		return fmt.Sprintf("`%s` in the %s is a literal secret; reference it as ${{ secrets.%s }}", name(v.Key), v.Scope, name(v.Key))
+	}},
+	{ruleManifest, literalSecretInManifest, func(src *manifest.Source, v *manifest.Var) string {
+		return fmt.Sprintf("`%s` (%s %s) is a secret written into the manifest; set it in the platform's secret store", name(v.Key), src.Kind, v.Scope)
+	}},
+}
+
+// ruleIDs lists the rules the check emits.
+func ruleIDs() []string {
+	ids := []string{ruleUnreadable}
+	for _, r := range varRules {
+		ids = append(ids, r.id)
+	}
+	return ids
+}
+
+// judge applies every rule to one manifest.
+func judge(src manifest.Source) []check.Report {
+	var out []check.Report
+	seen := map[string]int{}
+	report := func(rule string, line int, anchor, msg string) {
+		// The fingerprint rests on the rule, the file and what the finding
+		// is about, not on the line, so it survives edits above; a repeat
+		// gets its ordinal so dedupe keeps both.
+		key := rule + "\x00" + src.File + "\x00" + anchor
+		seen[key]++
+		if n := seen[key]; n > 1 {
+			key += "\x00" + strconv.Itoa(n)
+		}
+		out = append(out, check.Report{Rule: rule, File: src.File, Line: max(line, 1), Message: msg, Key: key})
+	}
+	for _, p := range src.Problems {
+		report(ruleUnreadable, p.Line, p.Message, unreadableManifest(&src, p))
+	}
+	// A value written once and merged into several services (a Compose
+	// anchor) is one finding, at the line where it is written.
+	written := map[string]bool{}
+	for i := range src.Vars {
+		v := &src.Vars[i]
+		for _, r := range varRules {
+			if !r.fires(&src, v) {
+				continue
+			}
+			at := fmt.Sprintf("%s\x00%d\x00%s\x00%s", r.id, v.Line, v.Scope, v.Key)
+			if !written[at] {
+				written[at] = true
+				report(r.id, v.Line, v.Scope+"\x00"+v.Key, r.message(&src, v))
+			}
+			break
+		}
+	}
+	return out
+}
+
+// unreadableManifest says what the parser said, where. Parser messages
+// name keys and characters, never values.
+func unreadableManifest(src *manifest.Source, p manifest.Problem) string {
+	return fmt.Sprintf("the %s manifest cannot be read: %s", src.Kind, p.Message)
+}
+
+// literalSecret reports whether v, in production, has a secret-named key
+// and a value written in the file that is a value: not empty, not a
+// reference, not a placeholder (env/placeholder-secret's) and not a yes/no
+// switch (TOKEN_AUTH: "true").
+func literalSecret(v *manifest.Var) bool {
+	return v.Production && v.Literal && envvalue.SecretName(v.Key) && value(v)
+}
+
+// value reports whether v's value could be a secret.
+func value(v *manifest.Var) bool {
+	s := strings.TrimSpace(v.Value)
+	if s == "" || envvalue.Reference(s) || envvalue.Placeholder(s) {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "0", "1":
+		return false
+	}
+	return true
+}
+
+// secretInDockerfile: an ENV or ARG with a secret name and a literal value.
+func secretInDockerfile(src *manifest.Source, v *manifest.Var) bool {
+	return src.Kind == manifest.KindDockerfile && literalSecret(v)
+}
+
+// secretInConfigMap: a ConfigMap key with a secret name and a literal value.
+func secretInConfigMap(src *manifest.Source, v *manifest.Var) bool {
+	return src.Kind == manifest.KindKubernetes && v.Scope == "configmap" && literalSecret(v)
+}
+
+// kubernetesSecretCommitted: any Secret key with a value, whatever its
+// name; a Secret's data is secret by definition.
+func kubernetesSecretCommitted(src *manifest.Source, v *manifest.Var) bool {
+	return src.Kind == manifest.KindKubernetes && v.Scope == "secret" && v.Production && v.Literal && value(v)
+}
+
+// workflowLiteralSecret: a workflow, job, step or job-container env with a
+// secret name and a literal value. Service containers run throwaway
+// databases for tests and are not judged.
+func workflowLiteralSecret(src *manifest.Source, v *manifest.Var) bool {
+	return src.Kind == manifest.KindWorkflow && v.Scope != "service env" && literalSecret(v)
+}
+
+// literalSecretInManifest: the other manifests' literal secrets.
+func literalSecretInManifest(src *manifest.Source, v *manifest.Var) bool {
+	switch src.Kind {
+	case manifest.KindDockerfile, manifest.KindWorkflow:
+		return false
+	case manifest.KindKubernetes:
+		if v.Scope != "env" {
+			return false
+		}
+	}
+	return literalSecret(v)
+}
+
+// name clips a key for a message.
+func name(key string) string {
+	key = strings.ToValidUTF8(strings.Join(strings.Fields(key), " "), "\uFFFD")
+	if len(key) > 80 {
+		return strings.ToValidUTF8(key[:79], "") + "…"
+	}
+	return key
+}

@@ -1,0 +1,39 @@
+package envvalue
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzClassify holds every classifier to never panicking on any key and
+// value, and to the relations between them: a reference is never a
+// placeholder or weak, and a URL is never both local and insecure.
+func FuzzClassify(f *testing.F) {
+	for _, s := range [][2]string{
+		{"SESSION_SECRET", "changeme"},
+		{"DATABASE_URL", "postgres://u:p@ss@[::1]:5432/db"},
+		{"API_URL", "http://[fe80::1%25en0]:8080/"},
+		{"APP_KEY", "base64:%%%"},
+		{"NODE_ENV", "${{ secrets.X }}"},
+		{"DB_HOST", "localhost:"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, key, value string) {
+		SecretName(key)
+		ref := Reference(value)
+		ph := Placeholder(value)
+		weak := WeakReason(key, value)
+		local, insecure := LocalURL(value), InsecureURL(value)
+		DevMode(key, value)
+		if ref && (ph || weak != "") {
+			t.Fatalf("%q is a reference and a placeholder (%v) or weak (%q)", value, ph, weak)
+		}
+		if local && insecure {
+			t.Fatalf("%q is both local and insecure", value)
+		}
+		if weak != "" && strings.Contains(weak, value) && len(value) > 3 {
+			t.Fatalf("reason %q repeats the value", weak)
+		}
+	})
+}

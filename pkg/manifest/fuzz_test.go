@@ -1,0 +1,127 @@
+package manifest
+
+import (
+	"bytes"
+	"testing"
+)
+
+// fuzzPaths are the file names FuzzExtract reads its input under, one per
+// kind.
+var fuzzPaths = []string{
+	"Dockerfile", "Procfile", "docker-compose.yml", "k8s/app.yaml",
+	".github/workflows/deploy.yml", "render.yaml", "app.yaml", "vercel.json",
+	"netlify.toml", "fly.toml",
+}
+
+// checkSource holds every extraction to what a consumer relies on: lines
+// inside the file, keys present, problems with a message.
+func checkSource(t *testing.T, src Source, data []byte) {
+	t.Helper()
+	lines := bytes.Count(data, []byte("\n")) + 1
+	for _, v := range src.Vars {
+		if v.Line < 1 || v.Line > lines {
+			t.Fatalf("var %q at line %d of a %d-line file", v.Key, v.Line, lines)
+		}
+		if v.Scope == "" {
+			t.Fatalf("var %q without a scope", v.Key)
+		}
+		if v.Production && !src.Production {
+			t.Fatalf("var %q is production in a source that is not", v.Key)
+		}
+	}
+	for _, p := range src.Problems {
+		if p.Line < 0 || p.Line > lines || p.Message == "" {
+			t.Fatalf("problem %+v in a %d-line file", p, lines)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	seeds := []string{
+		"FROM a\nENV A=1 B=\"x y\" \\\n C=$D\nARG E\n",
+		"web: A=1 node x\n",
+		"x: &a {K: v}\nservices:\n  s:\n    environment:\n      <<: *a\n      L: [1]\n",
+		"apiVersion: v1\nkind: Secret\ndata:\n  a: YQ==\n---\napiVersion: v1\nkind: List\nitems: [{kind: ConfigMap, data: {b: c}}]\n",
+		"jobs:\n  deploy:\n    environment: production\n    env: {A: b}\n    steps: [{env: {C: d}}]\n",
+		"services:\n  - envVars: [{key: A, value: b}]\n",
+		"env_variables: {A: b}\n",
+		"{\"env\": {\"A\": \"b\", \"N\": 1}, \"build\": {\"env\": {\"C\": [1]}}}",
+		"[env]\nA = \"b\"\n[context.production.environment]\nB = 1\n",
+		"a: &a [*a]\n",
+		"[[env]]\n[env.x]\n",
+	}
+	for i, s := range seeds {
+		f.Add(uint8(i), []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		path := fuzzPaths[int(which)%len(fuzzPaths)]
+		src, ok := Extract(path, data)
+		if !ok {
+			// app.yaml and k8s paths are kinds by content; the rest by name.
+			if path != "app.yaml" && path != "k8s/app.yaml" {
+				t.Fatalf("Extract(%q) = false", path)
+			}
+			return
+		}
+		checkSource(t, src, withoutBOM(data))
+	})
+}
+
+func FuzzDockerfile(f *testing.F) {
+	for _, s := range []string{
+		"ENV A=1\n", "ENV A \"b c\"\n", "# escape=`\nENV A=1 `\n B=2\n",
+		"RUN <<EOF\nENV X=1\nEOF\nENV Y=2\n", "ENV A='x\n", "ARG A B=c\n", "ENV A=b\\\n\n# c\n  C=d",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src, ok := Extract("Dockerfile", data)
+		if !ok {
+			t.Fatal("a Dockerfile is always a manifest")
+		}
+		checkSource(t, src, withoutBOM(data))
+		for _, v := range src.Vars {
+			if v.Key == "" || v.Scope != "ENV" && v.Scope != "ARG" {
+				t.Fatalf("var %+v", v)
+			}
+		}
+	})
+}
+
+func FuzzShellWords(f *testing.F) {
+	for _, s := range []string{`A=1 B="x y" C='z'`, `A=\"`, `"a\$b" $c ${d}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words, problem := shellWords(s, '\\')
+		if problem != "" && words != nil {
+			t.Fatalf("words and a problem for %q", s)
+		}
+		for _, w := range words {
+			if w.start < 0 || w.start+len(w.raw) > len(s) || s[w.start:w.start+len(w.raw)] != w.raw {
+				t.Fatalf("word %+v does not sit in %q", w, s)
+			}
+			if len(w.text) > len(w.raw) {
+				t.Fatalf("word %+v grew when unquoted", w)
+			}
+		}
+	})
+}
+
+func FuzzProcfile(f *testing.F) {
+	for _, s := range []string{"web: A=1 B='c d' node x\n", "worker: env A=1 x\n# c\n", "bad\n", "web: A=\"x\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src, ok := Extract("Procfile", data)
+		if !ok {
+			t.Fatal("a Procfile is always a manifest")
+		}
+		checkSource(t, src, withoutBOM(data))
+		for _, v := range src.Vars {
+			if !envName.MatchString(v.Key) {
+				t.Fatalf("Procfile var with key %q", v.Key)
+			}
+		}
+	})
+}

@@ -1,0 +1,128 @@
+// Package manifest reads the environment that deploy manifests set:
+// Dockerfiles, Compose files, Kubernetes manifests, vercel.json,
+// netlify.toml, fly.toml, render.yaml, App Engine app.yaml, Procfiles and
+// GitHub workflows. Each file becomes a Source of variables with their
+// lines, whether the value is written in the file or taken from elsewhere,
+// and whether the file (or the part of it) configures production.
+//
+// Files are parsed as the tools that read them do: YAML with anchors and
+// merge keys, TOML by its grammar, JSON strictly, Dockerfiles with
+// continuation lines and quoting. A file that does not parse yields the
+// variables read before the error and a Problem at the parser's line; it
+// never makes Extract fail or panic.
+package manifest
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+)
+
+// Source is the environment one manifest file sets.
+type Source struct {
+	// File is the path in the tree, with "/" separators.
+	File string
+	// Kind is "dockerfile", "compose", "kubernetes", "vercel", "netlify",
+	// "fly", "render", "appengine", "procfile" or "workflow".
+	Kind string
+	// Production says the file configures production at all: pkg/prodfile
+	// says so for the file, or one of its sections does (see
+	// docs/production-files.md). Var.Production says it for each variable.
+	Production bool
+	// Vars are the variables in file order. A key set twice appears
+	// twice; the later one is what the tool uses.
+	Vars []Var
+	// Problems say why the file, or part of it, could not be read.
+	Problems []Problem
+}
+
+// Var is one variable a manifest sets.
+type Var struct {
+	Key, Value string
+	// Line is where the key is written (for a value reused through a YAML
+	// anchor, where the anchored value is written).
+	Line int
+	// Literal says the value is written in the file, rather than taken
+	// from a secret store or another variable (${{ secrets.X }},
+	// valueFrom/secretKeyRef, $VAR, ${VAR}, a build argument without a
+	// default, a key passed through from the shell).
+	Literal bool
+	// Scope says where in the file the variable is set: "ENV", "ARG",
+	// "environment", "build.args", "env", "configmap", "secret",
+	// "env_variables", "envVars", "build.env", "build.environment",
+	// "context.production.environment", "command", "workflow env",
+	// "job env", "step env", "container env", "service env".
+	Scope string
+	// Production says the section that sets the variable configures
+	// production: a Netlify deploy-preview context or a workflow job that
+	// runs tests does not, even in a file that also deploys.
+	Production bool
+}
+
+// Problem is a part of a manifest that could not be read.
+type Problem struct {
+	// Line is 1-based; 0 when the problem is the whole file.
+	Line    int
+	Message string
+}
+
+// Extract reads the environment of the manifest at path (a tree path) with
+// content data. It reports false for a file that is not a manifest this
+// package knows.
+func Extract(path string, data []byte) (Source, bool) {
+	kind := KindOf(path, data)
+	if kind == "" {
+		return Source{}, false
+	}
+	src := Source{File: path, Kind: kind}
+	data = withoutBOM(data)
+	switch kind {
+	case KindDockerfile:
+		readDockerfile(&src, data)
+	case KindProcfile:
+		readProcfile(&src, data)
+	case KindCompose:
+		readCompose(&src, data)
+	case KindKubernetes:
+		readKubernetes(&src, data)
+	case KindWorkflow:
+		readWorkflow(&src, data)
+	case KindRender:
+		readRender(&src, data)
+	case KindAppEngine:
+		readAppEngine(&src, data)
+	case KindVercel:
+		readVercel(&src, data)
+	case KindNetlify, KindFly:
+		readTOML(&src, data)
+	}
+	// Readers go section by section; a Compose service's build args come
+	// before its environment in the file, or after.
+	slices.SortStableFunc(src.Vars, func(a, b Var) int { return cmp.Compare(a.Line, b.Line) })
+	for _, v := range src.Vars {
+		src.Production = src.Production || v.Production
+	}
+	// Parsers that fail at the end of input point one line past it.
+	last := bytes.Count(data, []byte("\n")) + 1
+	for i := range src.Problems {
+		src.Problems[i].Line = min(src.Problems[i].Line, last)
+	}
+	return src, true
+}
+
+// withoutBOM drops a UTF-8 byte order mark, which editors on Windows write
+// and every tool here skips.
+func withoutBOM(data []byte) []byte {
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		return data[3:]
+	}
+	return data
+}
+
+// add appends a variable.
+func (s *Source) add(v Var) { s.Vars = append(s.Vars, v) }
+
+// problem records a problem at line.
+func (s *Source) problem(line int, msg string) {
+	s.Problems = append(s.Problems, Problem{Line: line, Message: msg})
+}

@@ -1,0 +1,35 @@
+package scan
+
+import (
+	"testing"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/rules"
+)
+
+// The ranked rules must exist: a renamed rule would silently stop
+// yielding to, or winning over, the secret scan.
+func TestSecretRankNamesCatalogRules(t *testing.T) {
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range writtenSecretRules {
+		if cat.Rule(id) == nil {
+			t.Errorf("%s is ranked but not in the catalog", id)
+		}
+	}
+	// gitleaks' rules join the catalog at run time; the own secret rules
+	// are in rules/secret.yaml.
+	for _, id := range []string{"secret/public-env-secret", "secret/connection-string-password"} {
+		if secretRank(id) != 1 {
+			t.Errorf("secretRank(%s) = %d, want 1", id, secretRank(id))
+		}
+	}
+	if secretRank(genericSecretRule) <= secretRank("env/literal-secret-in-manifest") {
+		t.Error("the generic secret rule must rank below the manifest rules")
+	}
+	if secretRank("debug/node-env-development") != 0 || secretRank("secret/unreadable-artifact") != 0 {
+		t.Error("rules that report something else must not be ranked")
+	}
+}
