@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/ghapi/ghapitest"
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 func TestShallowCheckoutFetchesTheBase(t *testing.T) {
 	repo := newPRRepo(t, "")
 	ws := repo.shallowClone(t)
-	if out := git(t, ws, "rev-parse", "--is-shallow-repository"); out != "true" {
+	if out := testkit.Git(t, ws, "rev-parse", "--is-shallow-repository"); out != "true" {
 		t.Fatalf("the clone is not shallow (%s); the test would prove nothing", out)
 	}
 	sim := newRunner(t, ws).event("pull_request", repo.prEvent(7, false))
@@ -60,7 +61,7 @@ func apiPatches(repo *prRepo) []ghapitest.File {
 func TestUnreachableOriginFallsBackToTheAPI(t *testing.T) {
 	repo := newPRRepo(t, "")
 	ws := repo.shallowClone(t)
-	git(t, ws, "remote", "set-url", "origin", "file://"+t.TempDir()+"/gone")
+	testkit.Git(t, ws, "remote", "set-url", "origin", "file://"+t.TempDir()+"/gone")
 	api := ghapitest.New(t)
 	const token = "ghs_" + "fallbacktoken0123456789"
 	api.RequireToken(token)
@@ -110,7 +111,7 @@ func TestNoWayToNarrowWarnsAndScansEverything(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			repo := newPRRepo(t, "")
 			ws := repo.shallowClone(t)
-			git(t, ws, "remote", "set-url", "origin", "file://"+t.TempDir()+"/gone")
+			testkit.Git(t, ws, "remote", "set-url", "origin", "file://"+t.TempDir()+"/gone")
 			api := ghapitest.New(t)
 			if tt.api != nil {
 				tt.api(api)
@@ -141,7 +142,7 @@ func TestNoWayToNarrowWarnsAndScansEverything(t *testing.T) {
 
 func TestOnlyNewFalseScansEverythingOnAPullRequest(t *testing.T) {
 	repo := newPRRepo(t, "")
-	git(t, repo.dir, "checkout", "-q", "feature")
+	testkit.Git(t, repo.dir, "checkout", "-q", "feature")
 	sim := newRunner(t, repo.dir).event("pull_request", repo.prEvent(7, false)).input("only-new", "false")
 	res := sim.run()
 	keys, _ := sarifKeys(t, res.outputs["sarif-file"])

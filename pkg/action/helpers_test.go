@@ -4,16 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"math/big"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // runnerSim is a simulated GitHub Actions runner: the variables a step
@@ -151,51 +150,7 @@ func exitOf(err error) int {
 	return 2
 }
 
-// git runs git in dir with no user or system configuration.
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_DATE=2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE=2026-01-01T00:00:00Z")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// randomFrom makes a fresh random string, so that no committed file holds
-// anything a scanner would take for a real key.
-func randomFrom(t *testing.T, alphabet string, n int) string {
-	t.Helper()
-	var b strings.Builder
-	for range n {
-		i, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.WriteByte(alphabet[i.Int64()])
-	}
-	return b.String()
-}
-
-const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-
 // fakeStripeKey is a live-looking Stripe key made at test time.
 func fakeStripeKey(t *testing.T) string {
-	return "sk_" + "live_" + randomFrom(t, alnum, 24)
+	return "sk_" + "live_" + testkit.Random(t, testkit.Alnum, 24)
 }

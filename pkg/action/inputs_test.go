@@ -10,6 +10,7 @@ import (
 	"github.com/sethvargo/go-githubactions"
 
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 func actionWith(vars map[string]string) *githubactions.Action {
@@ -170,7 +171,7 @@ func TestVersionNoticeAndEnvFiles(t *testing.T) {
 
 // env-from-process judges the step's own environment, and only when asked.
 func TestEnvFromProcess(t *testing.T) {
-	secret := randomFrom(t, alnum, 12)
+	secret := testkit.Random(t, testkit.Alnum, 12)
 	environ := func() []string {
 		return []string{"NODE_ENV=development", "SESSION_SECRET=" + secret, "PATH=/usr/bin", "INPUT_FAIL-ON=high"}
 	}

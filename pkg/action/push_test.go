@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -136,7 +138,7 @@ func TestAnnotationCapPointsToTheRest(t *testing.T) {
 		spec.WriteString("  /things" + strings.Repeat("x", i) + ":\n    get:\n      responses:\n        \"200\": {description: ok}\n")
 	}
 	ws := t.TempDir()
-	writeFiles(t, ws, map[string]string{"api/openapi.yaml": spec.String()})
+	testkit.WriteFiles(t, ws, map[string]string{"api/openapi.yaml": spec.String()})
 	sim := newRunner(t, ws).event("schedule", map[string]any{"schedule": "0 0 * * *"})
 	sim.input("only-new", "true")
 	res := sim.run()

@@ -3,6 +3,8 @@ package action
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // baseSpec has one open route, POST /legacy at line 10: an old finding a
@@ -71,25 +73,19 @@ func (p *prRepo) path(rel string) string {
 func newPRRepo(t *testing.T, prefix string) *prRepo {
 	t.Helper()
 	p := &prRepo{dir: t.TempDir(), secret: fakeStripeKey(t), prefix: prefix}
-	git(t, p.dir, "init", "-q", "-b", "main")
-	git(t, p.dir, "config", "user.email", "dev@example.com")
-	git(t, p.dir, "config", "user.name", "dev")
-	git(t, p.dir, "config", "uploadpack.allowAnySHA1InWant", "true")
-	writeFiles(t, p.dir, map[string]string{
+	testkit.InitRepo(t, p.dir)
+	testkit.Git(t, p.dir, "config", "uploadpack.allowAnySHA1InWant", "true")
+	testkit.WriteFiles(t, p.dir, map[string]string{
 		p.path("api/openapi.yaml"): baseSpec,
 		p.path("server/main.go"):   "package server\n",
 	})
-	git(t, p.dir, "add", ".")
-	git(t, p.dir, "commit", "-q", "-m", "base")
-	p.base = git(t, p.dir, "rev-parse", "HEAD")
-	git(t, p.dir, "checkout", "-q", "-b", "feature")
-	writeFiles(t, p.dir, map[string]string{
+	p.base = testkit.Commit(t, p.dir, "base")
+	testkit.Git(t, p.dir, "checkout", "-q", "-b", "feature")
+	testkit.WriteFiles(t, p.dir, map[string]string{
 		p.path("api/openapi.yaml"): headSpec,
 		p.path("server/config.go"): "package server\n\nconst stripeKey = \"" + p.secret + "\"\n",
 	})
-	git(t, p.dir, "add", ".")
-	git(t, p.dir, "commit", "-q", "-m", "exports and billing")
-	p.head = git(t, p.dir, "rev-parse", "HEAD")
+	p.head = testkit.Commit(t, p.dir, "exports and billing")
 	return p
 }
 
@@ -98,7 +94,7 @@ func newPRRepo(t *testing.T, prefix string) *prRepo {
 func (p *prRepo) shallowClone(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "checkout")
-	git(t, t.TempDir(), "clone", "-q", "--depth", "1", "--branch", "feature", "file://"+p.dir, dst)
+	testkit.Git(t, t.TempDir(), "clone", "-q", "--depth", "1", "--branch", "feature", "file://"+p.dir, dst)
 	return dst
 }
 

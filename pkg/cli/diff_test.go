@@ -3,26 +3,14 @@ package cli
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// git runs git in dir and fails the test on error.
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
+	"github.com/launchgate/launchgate/pkg/testkit"
+)
 
 const baseSpec = `openapi: 3.0.3
 info: {title: portal, version: "1"}
@@ -71,9 +59,7 @@ paths:
 
 func TestDiffReportsOnlyTheChange(t *testing.T) {
 	repo := t.TempDir()
-	git(t, repo, "init", "-q", "-b", "main")
-	git(t, repo, "config", "user.email", "dev@example.com")
-	git(t, repo, "config", "user.name", "dev")
+	testkit.InitRepo(t, repo)
 	write := func(content string) {
 		if err := os.MkdirAll(filepath.Join(repo, "api"), 0o755); err != nil {
 			t.Fatal(err)
@@ -83,10 +69,9 @@ func TestDiffReportsOnlyTheChange(t *testing.T) {
 		}
 	}
 	write(baseSpec)
-	git(t, repo, "add", ".")
-	git(t, repo, "commit", "-q", "-m", "base")
+	testkit.Commit(t, repo, "base")
 	write(headSpec)
-	git(t, repo, "commit", "-q", "-am", "head")
+	testkit.Commit(t, repo, "head")
 
 	// The whole tree: the old open POST /legacy is reported too.
 	full := run(t, repo, "scan", "--format", "json")

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/report/sariftest"
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // runEnviron runs the CLI in process with environ as the process
@@ -55,10 +56,10 @@ func envFindings(t *testing.T, report string) []envFinding {
 // and the process environment, in every format, and holds every output
 // to never showing a value: each is random, made at test time.
 func TestEnvFlagsNeverPrintValues(t *testing.T) {
-	weakFile := randomFrom(t, alnum, 14)
-	dbPassword := randomFrom(t, alnum, 16)
-	weakProcess := randomFrom(t, alnum, 12)
-	runnerToken := randomFrom(t, alnum, 40)
+	weakFile := testkit.Random(t, testkit.Alnum, 14)
+	dbPassword := testkit.Random(t, testkit.Alnum, 16)
+	weakProcess := testkit.Random(t, testkit.Alnum, 12)
+	runnerToken := testkit.Random(t, testkit.Alnum, 40)
 	values := []string{weakFile, dbPassword, weakProcess, runnerToken}
 
 	dir := writeTree(t, map[string]string{

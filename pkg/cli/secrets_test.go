@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"crypto/rand"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // planted is a fake secret made at test time, so no committed file holds
@@ -18,30 +18,15 @@ type planted struct {
 	random string
 }
 
-func randomFrom(t *testing.T, alphabet string, n int) string {
-	t.Helper()
-	var b strings.Builder
-	for range n {
-		i, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.WriteByte(alphabet[i.Int64()])
-	}
-	return b.String()
-}
-
-const (
-	alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-)
+// upper is the base32 alphabet of AWS key IDs.
+const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
 func plant(t *testing.T) []planted {
 	t.Helper()
-	stripe := randomFrom(t, alnum, 24)
-	aws := randomFrom(t, upper, 16)
-	gh := randomFrom(t, alnum, 36)
-	pw := randomFrom(t, alnum, 20)
+	stripe := testkit.Random(t, testkit.Alnum, 24)
+	aws := testkit.Random(t, upper, 16)
+	gh := testkit.Random(t, testkit.Alnum, 36)
+	pw := testkit.Random(t, testkit.Alnum, 20)
 	return []planted{
 		{"stripe", "sk_" + "live_" + stripe, stripe},
 		{"aws", "AKIA" + aws, aws},
@@ -128,9 +113,7 @@ func TestSecretsDiffReportsOnlyNewSecrets(t *testing.T) {
 	secrets := plant(t)
 	old, added := secrets[0].value, secrets[2].value // on main already; added by the PR
 	repo := t.TempDir()
-	git(t, repo, "init", "-q", "-b", "main")
-	git(t, repo, "config", "user.email", "dev@example.com")
-	git(t, repo, "config", "user.name", "dev")
+	testkit.InitRepo(t, repo)
 	writeFile := func(name, content string) {
 		p := filepath.Join(repo, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -141,14 +124,12 @@ func TestSecretsDiffReportsOnlyNewSecrets(t *testing.T) {
 		}
 	}
 	writeFile("app/settings.py", "import os\n\nSTRIPE_KEY = \""+old+"\"\nDEBUG = False\n")
-	git(t, repo, "add", ".")
-	git(t, repo, "commit", "-q", "-m", "base")
+	testkit.Commit(t, repo, "base")
 	// The PR moves the old key to another file (not new) and adds a token.
 	writeFile("app/settings.py", "import os\n\nDEBUG = False\n")
 	writeFile("app/billing.py", "# billing\nSTRIPE_KEY = \""+old+"\"\n")
 	writeFile("scripts/deploy.sh", "#!/bin/sh\nset -e\nexport GITHUB_TOKEN="+added+"\n")
-	git(t, repo, "add", ".")
-	git(t, repo, "commit", "-q", "-m", "head")
+	testkit.Commit(t, repo, "head")
 
 	full := run(t, repo, "scan", "--format", "json")
 	if n := countPrefix(ruleKeys(t, full.stdout), "secret/"); n < 2 {

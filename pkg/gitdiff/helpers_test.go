@@ -3,10 +3,10 @@ package gitdiff
 import (
 	"context"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // TestMain isolates the tests from the machine's git configuration, so
@@ -25,51 +25,26 @@ type testRepo struct {
 
 func newTestRepo(t *testing.T) *testRepo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Fatalf("git is not on PATH; these tests need a real git (apt-get install git): %v", err)
-	}
 	r := &testRepo{t: t, dir: t.TempDir()}
-	r.git("init", "-q", "-b", "main")
-	r.git("config", "user.name", "Test")
-	r.git("config", "user.email", "test@example.com")
-	r.git("config", "commit.gpgsign", "false")
+	testkit.InitRepo(t, r.dir)
 	return r
 }
 
 // git runs a git command in the repository and returns its trimmed output.
 func (r *testRepo) git(args ...string) string {
 	r.t.Helper()
-	return gitIn(r.t, r.dir, args...)
-}
-
-func gitIn(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return testkit.Git(r.t, r.dir, args...)
 }
 
 func (r *testRepo) write(name, content string) {
 	r.t.Helper()
-	p := filepath.Join(r.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		r.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		r.t.Fatal(err)
-	}
+	testkit.WriteFiles(r.t, r.dir, map[string]string{name: content})
 }
 
 // commit stages everything and commits, returning the new commit ID.
 func (r *testRepo) commit(msg string) string {
 	r.t.Helper()
-	r.git("add", "-A")
-	r.git("commit", "-q", "-m", msg)
-	return r.git("rev-parse", "HEAD")
+	return testkit.Commit(r.t, r.dir, msg)
 }
 
 func (r *testRepo) open() *Repo {

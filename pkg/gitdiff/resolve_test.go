@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // branchy is main: c1 - c2, and feature: c1 - c3.
@@ -136,7 +138,7 @@ func TestShallowClone(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.spec, func(t *testing.T) {
 			clone := filepath.Join(t.TempDir(), "clone")
-			gitIn(t, b.repo.dir, "clone", "-q", "--depth=1", "--single-branch", "--branch", "main",
+			testkit.Git(t, b.repo.dir, "clone", "-q", "--depth=1", "--single-branch", "--branch", "main",
 				"file://"+b.repo.dir, clone)
 			repo, err := Open(ctx, clone)
 			if err != nil {
@@ -177,8 +179,8 @@ func TestShallowNoMergeBase(t *testing.T) {
 	b := newBranchy(t)
 	b.repo.git("checkout", "-q", "main")
 	clone := filepath.Join(t.TempDir(), "clone")
-	gitIn(t, b.repo.dir, "clone", "-q", "--depth=1", "--single-branch", "--branch", "main", "file://"+b.repo.dir, clone)
-	gitIn(t, clone, "fetch", "-q", "--depth=1", "origin", "feature:refs/remotes/origin/feature")
+	testkit.Git(t, b.repo.dir, "clone", "-q", "--depth=1", "--single-branch", "--branch", "main", "file://"+b.repo.dir, clone)
+	testkit.Git(t, clone, "fetch", "-q", "--depth=1", "origin", "feature:refs/remotes/origin/feature")
 	repo, err := Open(context.Background(), clone)
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,11 @@
 package cors
 
 import (
-	"path"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 	"github.com/launchgate/launchgate/pkg/config"
 )
 
@@ -20,7 +20,7 @@ var exampleConfig = &config.Config{CORS: config.CORS{AllowedOrigins: []string{
 // the check, with all its rules active: an example that must match yields
 // at least one report of its rule, one that must not yields none.
 func TestRuleExamples(t *testing.T) {
-	cat := loadCatalog(t)
+	cat := checktest.Catalog(t)
 	c, err := New(cat)
 	if err != nil {
 		t.Fatal(err)
@@ -32,38 +32,18 @@ func TestRuleExamples(t *testing.T) {
 		}
 		for _, ex := range r.Examples {
 			t.Run(r.ID+"/"+ex.Name, func(t *testing.T) {
-				name := ex.File
-				if name == "" {
-					name = exampleName(r.Match.Files[0])
-				}
-				got := 0
-				for _, rep := range runFiles(t, c, map[string]string{name: ex.Input}, exampleConfig) {
-					if rep.Rule == r.ID {
-						got++
-					}
-				}
-				switch {
-				case ex.Match && got == 0:
-					t.Errorf("%s: no report for %s in\n%s", name, r.ID, ex.Input)
-				case !ex.Match && got > 0:
-					t.Errorf("%s: %d reports for %s, want none, in\n%s", name, got, r.ID, ex.Input)
-				}
+				name := checktest.ExampleFile(r, ex)
+				checktest.HoldExample(t, r.ID, ex, name, runFiles(t, c, map[string]string{name: ex.Input}, exampleConfig))
 			})
 		}
 	}
-}
-
-// exampleName turns a files glob into a path it matches.
-func exampleName(glob string) string {
-	glob = strings.ReplaceAll(glob, "**/", "")
-	return path.Clean(strings.ReplaceAll(glob, "*", "x"))
 }
 
 // TestCheckListsCatalogRules holds the check to the catalog: it emits
 // exactly the cors and transport rules that have a line match, and
 // cors/origin-not-allowed.
 func TestCheckListsCatalogRules(t *testing.T) {
-	cat := loadCatalog(t)
+	cat := checktest.Catalog(t)
 	c, err := New(cat)
 	if err != nil {
 		t.Fatal(err)

@@ -1,43 +1,19 @@
 package cors
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 	"github.com/launchgate/launchgate/pkg/config"
-	"github.com/launchgate/launchgate/pkg/source"
-	"github.com/launchgate/launchgate/rules"
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
-func loadCatalog(t testing.TB) *catalog.Catalog {
+// target is the folder root as a scan with cfg (nil for none) sees it.
+func target(t testing.TB, root string, cfg *config.Config) *check.Target {
 	t.Helper()
-	c, err := catalog.Load(rules.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// runDir runs the check over the folder root with cfg (nil for none).
-func runDir(t testing.TB, c *check.Check, root string, cfg *config.Config) []check.Report {
-	t.Helper()
-	tree, err := source.ListTree(context.Background(), root, source.TreeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	target := &check.Target{Root: tree.Root(), Tree: tree, Config: cfg}
-	if !c.Applies(target) {
-		t.Fatal("the check does not apply to a target with a tree")
-	}
-	var out []check.Report
-	if err := c.Run(context.Background(), target, func(r check.Report) { out = append(out, r) }); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	tree := checktest.Tree(t, root)
+	return &check.Target{Root: tree.Root(), Tree: tree, Config: cfg}
 }
 
 // runFiles writes files (slash path → content) to a temporary folder and
@@ -45,14 +21,6 @@ func runDir(t testing.TB, c *check.Check, root string, cfg *config.Config) []che
 func runFiles(t testing.TB, c *check.Check, files map[string]string, cfg *config.Config) []check.Report {
 	t.Helper()
 	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return runDir(t, c, root, cfg)
+	testkit.WriteFiles(t, root, files)
+	return checktest.Reports(t, c, target(t, root, cfg))
 }

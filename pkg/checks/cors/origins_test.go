@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 func TestParseOrigin(t *testing.T) {
@@ -119,7 +121,7 @@ const h = 8;
 const i = 9;
 app.use("/status", cors());
 `
-	c, err := New(loadCatalog(t))
+	c, err := New(checktest.Catalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}

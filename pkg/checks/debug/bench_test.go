@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 // benchTree generates a mixed source tree of about size bytes: Python,
 // JavaScript, Go and C# sources, YAML manifests, env files and
 // Dockerfiles, mostly ordinary lines with a planted debug switch now and
 // then, as a real checkout has.
-func benchTree(size int) memFiles {
+func benchTree(size int) checktest.MemFiles {
 	kinds := []struct {
 		name string
 		line func(i int) string
@@ -32,7 +34,7 @@ func benchTree(size int) memFiles {
 		{"Api%d/Startup.cs", func(i int) string { return fmt.Sprintf("        services.AddScoped<IService%d, Service%d>();", i, i) }},
 	}
 	const fileSize = 32 << 10
-	files := memFiles{}
+	files := checktest.MemFiles{}
 	total := 0
 	for n := 0; total < size; n++ {
 		k := kinds[n%len(kinds)]

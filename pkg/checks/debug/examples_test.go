@@ -1,16 +1,17 @@
 package debug
 
 import (
-	"path"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 // TestRuleExamples runs every example of every debug rule through the
 // check, with all debug rules active: an example that must match yields at
 // least one report of its rule, one that must not yields none.
 func TestRuleExamples(t *testing.T) {
-	cat := loadCatalog(t)
+	cat := checktest.Catalog(t)
 	rs := loadRules(t)
 	for _, r := range cat.Rules() {
 		if r.Category() != category || r.Match == nil {
@@ -18,37 +19,17 @@ func TestRuleExamples(t *testing.T) {
 		}
 		for _, ex := range r.Examples {
 			t.Run(r.ID+"/"+ex.Name, func(t *testing.T) {
-				name := ex.File
-				if name == "" {
-					name = exampleName(r.Match.Files[0])
-				}
-				got := 0
-				for _, rep := range run(t, memFiles{name: ex.Input}, rs) {
-					if rep.Rule == r.ID {
-						got++
-					}
-				}
-				switch {
-				case ex.Match && got == 0:
-					t.Errorf("%s: no report for %s in\n%s", name, r.ID, ex.Input)
-				case !ex.Match && got > 0:
-					t.Errorf("%s: %d reports for %s, want none, in\n%s", name, got, r.ID, ex.Input)
-				}
+				name := checktest.ExampleFile(r, ex)
+				checktest.HoldExample(t, r.ID, ex, name, run(t, checktest.MemFiles{name: ex.Input}, rs))
 			})
 		}
 	}
 }
 
-// exampleName turns a files glob into a path it matches.
-func exampleName(glob string) string {
-	glob = strings.ReplaceAll(glob, "**/", "")
-	return path.Clean(strings.ReplaceAll(glob, "*", "x"))
-}
-
 // TestCheckListsCatalogRules holds the check to the catalog: it emits
 // exactly the debug rules that have a line match.
 func TestCheckListsCatalogRules(t *testing.T) {
-	cat := loadCatalog(t)
+	cat := checktest.Catalog(t)
 	c, err := New(cat)
 	if err != nil {
 		t.Fatal(err)

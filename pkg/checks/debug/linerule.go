@@ -18,7 +18,7 @@ type lineRule struct {
 	files      []string
 	production bool
 	notDev     bool // Match.NotDevelopment
-	pattern    *regexp.Regexp
+	pattern    expr
 	unless     *regexp.Regexp // nil when the rule has none
 	before     *regexp.Regexp // Match.UnlessBefore; nil when none
 	after      *regexp.Regexp // Match.UnlessAfter; nil when none
@@ -41,7 +41,12 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 		window:     max(m.Window, 1),
 	}
 	var err error
-	if lr.pattern, err = regexp.Compile(m.Pattern); err != nil {
+	if lr.window > 1 {
+		lr.pattern, err = compileWindowed(m.Pattern)
+	} else {
+		lr.pattern, err = regexp.Compile(m.Pattern)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("rule %s: pattern: %w", r.ID, err)
 	}
 	if m.Unless != "" {

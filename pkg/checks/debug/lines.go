@@ -65,12 +65,13 @@ func (c *cursor) first(lower []byte, from int) int {
 // rule and line.
 func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 	lower := lowerASCII(data)
+	prefilter := !foldsPastASCII(data)
 	var active []*lineRule
 	var cursors []*cursor
 	window := 1
 	for _, r := range rules {
 		var c *cursor
-		if r.literals != nil {
+		if r.literals != nil && prefilter {
 			// Literals hold no line break, so one that occurs in the file
 			// lies within a line.
 			if c = newCursor(r.literals); c.first(lower, 0) == len(lower) {

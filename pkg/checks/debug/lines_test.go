@@ -2,10 +2,12 @@ package debug
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 func mustRule(t testing.TB, m catalog.Match) *lineRule {
@@ -94,7 +96,7 @@ func TestAppliesTo(t *testing.T) {
 
 func TestReportsKeyAndSkips(t *testing.T) {
 	rs := loadRules(t)
-	files := memFiles{
+	files := checktest.MemFiles{
 		"app.py":            "app.run(debug=True)\n\napp.run(debug=True)\n",
 		"tests/conftest.py": "app.run(debug=True)\n",
 		"bin.py":            "app.run(debug=True)\x00\x00\x00",
@@ -110,7 +112,7 @@ func TestReportsKeyAndSkips(t *testing.T) {
 	if a.Key == b.Key {
 		t.Error("two identical lines share a key, so dedupe would drop one")
 	}
-	moved := run(t, memFiles{"app.py": "\n\n\napp.run(debug=True)\n"}, rs)
+	moved := run(t, checktest.MemFiles{"app.py": "\n\n\napp.run(debug=True)\n"}, rs)
 	if len(moved) != 1 || moved[0].Key != a.Key {
 		t.Errorf("moving the line changed its key: %+v", moved)
 	}
@@ -135,5 +137,32 @@ func TestCloseExcerpt(t *testing.T) {
 				t.Errorf("closeExcerpt(%q, %q) = %q, want %q", tt.match, tt.rest, got, tt.want)
 			}
 		})
+	}
+}
+
+// A file holding the Kelvin sign or the long s is read without the literal
+// prefilter, since ASCII lower-casing does not turn them into k and s.
+func TestScanLinesFoldsPastASCII(t *testing.T) {
+	r := &lineRule{id: "x/samesite", window: 1, pattern: regexp.MustCompile(`(?i)samesite=none`)}
+	lits, err := requiredLiterals(r.pattern.String())
+	if err != nil || len(lits) == 0 {
+		t.Fatalf("requiredLiterals = %q, %v; want a literal", lits, err)
+	}
+	for _, l := range lits {
+		r.literals = append(r.literals, []byte(l))
+	}
+	for _, c := range []struct {
+		name, text string
+		want       int
+	}{
+		{"plain", "Set-Cookie: a=1; SameSite=None", 1},
+		{"long s", "Set-Cookie: a=1; \u017fameSite=None", 1},
+		{"none", "Set-Cookie: a=1; SameSite=Lax", 0},
+	} {
+		got := 0
+		scanLines([]byte(c.text), []*lineRule{r}, func(hit) { got++ })
+		if got != c.want {
+			t.Errorf("%s: %d hits, want %d", c.name, got, c.want)
+		}
 	}
 }

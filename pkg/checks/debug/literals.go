@@ -1,6 +1,7 @@
 package debug
 
 import (
+	"bytes"
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
@@ -8,7 +9,7 @@ import (
 
 // maxLiterals bounds the alternatives a prefilter carries; a pattern with
 // more is cheaper to run than to prefilter.
-const maxLiterals = 16
+const maxLiterals = 48
 
 // requiredLiterals returns lowercase strings at least one of which occurs,
 // ASCII-lowercased, in every text the RE2 pattern matches, or nil when it
@@ -99,22 +100,25 @@ func literalSet(re *syntax.Regexp) ([]string, bool) {
 }
 
 // usable reports whether a literal can be looked for in ASCII-lowercased
-// text. Case-folded k and s are not: Unicode folds the Kelvin sign and the
-// long s to them, which lowercasing bytes would miss.
+// text. Case-folded k and s can be, although Unicode also folds the Kelvin
+// sign and the long s to them: scanLines does without the prefilter in a
+// file that holds either rune.
 func usable(lit *syntax.Regexp) bool {
 	if len(lit.Rune) == 0 {
 		return false
 	}
-	fold := lit.Flags&syntax.FoldCase != 0
 	for _, r := range lit.Rune {
-		switch {
-		case r >= utf8.RuneSelf, r == '\n', r == '\r':
-			return false
-		case fold && strings.ContainsRune("kKsS", r):
+		if r >= utf8.RuneSelf || r == '\n' || r == '\r' {
 			return false
 		}
 	}
 	return true
+}
+
+// foldsPastASCII reports whether data holds a rune that case-folds to an
+// ASCII letter: the Kelvin sign (to k) or the long s (to s).
+func foldsPastASCII(data []byte) bool {
+	return bytes.Contains(data, []byte("\u212a")) || bytes.Contains(data, []byte("\u017f"))
 }
 
 // better prefers the set whose shortest literal is longest: a longer

@@ -19,7 +19,7 @@ func TestRequiredLiterals(t *testing.T) {
 		{"plus keeps its literal", `(?:abc)+`, []string{"abc"}},
 		{"star drops its literal", `(?:abc)*`, nil},
 		{"fold case", `(?i)true`, []string{"true"}},
-		{"fold case with s", `(?i)yes`, nil},
+		{"fold case with s (the long s turns the prefilter off)", `(?i)yes`, []string{"yes"}},
 		{"non-ASCII", `héllo`, nil},
 		{"newline", "a\nb", nil},
 		{"newline beside a class", "a\n[bc]", nil},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 // TestScenarios runs the check over small checkouts and compares its
@@ -217,7 +218,7 @@ APP_ENV=staging
 
 // TestCommittedWording says "committed" only when git listed the tree.
 func TestCommittedWording(t *testing.T) {
-	tree := memFiles{".env": "API_TOKEN=tok_9f8e7d6c5b4a39281706\n"}
+	tree := checktest.MemFiles{".env": "API_TOKEN=tok_9f8e7d6c5b4a39281706\n"}
 	for _, fromGit := range []bool{true, false} {
 		var msgs []string
 		in := inputs{tree: tree, fromGit: fromGit}

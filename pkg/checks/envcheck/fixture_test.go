@@ -1,27 +1,15 @@
 package envcheck
 
 import (
-	"bufio"
-	"context"
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 	"github.com/launchgate/launchgate/pkg/config"
-	"github.com/launchgate/launchgate/pkg/source"
 )
-
-// wantComment is an expectation at the end of the line it is about:
-// `# want "env/x"` or `// want "env/x" "cors/y"`.
-var wantComment = regexp.MustCompile(`(?:#|//|;)\s*want((?:\s+"[^"]+")+)\s*$`)
-
-var wantRule = regexp.MustCompile(`"([^"]+)"`)
 
 // TestFixtures runs the check over the shared fixture portals in
 // testdata/prodconfig and compares its findings, as "file:line rule", with
@@ -36,10 +24,7 @@ func TestFixtures(t *testing.T) {
 		for _, twin := range []string{"vulnerable", "fixed"} {
 			t.Run(fw+"/"+twin, func(t *testing.T) {
 				root := filepath.Join(base, fw, twin)
-				tree, err := source.ListTree(context.Background(), root, source.TreeOptions{})
-				if err != nil {
-					t.Fatal(err)
-				}
+				tree := checktest.Tree(t, root)
 				want := fixtureWants(t, tree)
 				if twin == "fixed" && len(want) > 0 {
 					t.Fatalf("the fixed twin expects env findings: %v", want)
@@ -50,33 +35,13 @@ func TestFixtures(t *testing.T) {
 				total += len(want)
 				cfg := config.Default()
 				if p := filepath.Join(root, ".launchgate.yml"); fileExists(p) {
+					var err error
 					if cfg, err = config.Load(p); err != nil {
 						t.Fatal(err)
 					}
 				}
-				target := &check.Target{Root: tree.Root(), Tree: tree, Config: cfg}
-				c := New()
-				if !c.Applies(target) {
-					t.Fatal("the check does not apply to a target with a tree")
-				}
-				var got []string
-				err = c.Run(context.Background(), target, func(r check.Report) {
-					got = append(got, fmt.Sprintf("%s:%d %s", r.File, r.Line, r.Rule))
-				})
-				if err != nil {
-					t.Fatal(err)
-				}
-				slices.Sort(got)
-				for _, g := range got {
-					if !slices.Contains(want, g) {
-						t.Errorf("unexpected finding %s", g)
-					}
-				}
-				for _, w := range want {
-					if !slices.Contains(got, w) {
-						t.Errorf("missing finding %s", w)
-					}
-				}
+				got := checktest.Findings(t, New(), &check.Target{Root: tree.Root(), Tree: tree, Config: cfg})
+				checktest.Compare(t, got, want)
 			})
 		}
 	}
@@ -84,11 +49,7 @@ func TestFixtures(t *testing.T) {
 	t.Run("coverage", func(t *testing.T) {
 		seen := map[string]bool{}
 		for _, fw := range frameworks {
-			tree, err := source.ListTree(context.Background(), filepath.Join(base, fw, "vulnerable"), source.TreeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range fixtureWants(t, tree) {
+			for _, w := range fixtureWants(t, checktest.Tree(t, filepath.Join(base, fw, "vulnerable"))) {
 				_, rule, _ := strings.Cut(w, " ")
 				seen[rule] = true
 			}
@@ -107,50 +68,12 @@ func fileExists(p string) bool {
 }
 
 // fixtureWants collects the env check's expectations of every file in
-// tree, sorted.
-func fixtureWants(t *testing.T, tree *source.Tree) []string {
+// tree, sorted. A "#" in an env file's value line is part of what some
+// loaders read, so env files keep their expectations in .want files.
+func fixtureWants(t *testing.T, tree checktest.Files) []string {
 	t.Helper()
-	var want []string
-	add := func(file string, line int, rule string) {
-		if slices.Contains(Rules, rule) {
-			want = append(want, fmt.Sprintf("%s:%d %s", file, line, rule))
-		}
-	}
-	for _, name := range tree.Files() {
-		data, err := tree.Read(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(strings.NewReader(string(data)))
-		for n := 1; sc.Scan(); n++ {
-			line := sc.Text()
-			if target, ok := strings.CutSuffix(name, ".want"); ok {
-				line = strings.TrimSpace(line)
-				if line == "" || strings.HasPrefix(line, "#") {
-					continue
-				}
-				num, rule, ok := strings.Cut(line, " ")
-				ln, err := strconv.Atoi(num)
-				if !ok || err != nil {
-					t.Fatalf("%s:%d: want LINE RULE, got %q", name, n, line)
-				}
-				add(target, ln, strings.TrimSpace(rule))
-				continue
-			}
-			if kindOf(name) != notEnv {
-				// A "#" in an env file's value line is part of what some
-				// loaders read; env files keep expectations in .want files.
-				continue
-			}
-			m := wantComment.FindStringSubmatch(line)
-			if m == nil {
-				continue
-			}
-			for _, r := range wantRule.FindAllStringSubmatch(m[1], -1) {
-				add(name, n, r[1])
-			}
-		}
-	}
-	slices.Sort(want)
-	return want
+	return checktest.Wants(t, tree, checktest.Select{
+		Rule:         checktest.Only(Rules),
+		SkipComments: func(name string) bool { return kindOf(name) != notEnv },
+	})
 }

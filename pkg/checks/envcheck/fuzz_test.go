@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 // FuzzCheck runs the check over any content as a production env file, an
@@ -15,7 +16,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte("SESSION_SECRET=changeme\nDATABASE_URL=postgres://localhost/x\n"), []byte("SESSION_SECRET=\nX=\n"))
 	f.Add([]byte("\xEF\xBB\xBFexport A=\"x\r\nB='y"), []byte("A=1\nA=2\n"))
 	f.Fuzz(func(t *testing.T, prod, example []byte) {
-		tree := memFiles{".env.production": string(prod), ".env.example": string(example)}
+		tree := checktest.MemFiles{".env.production": string(prod), ".env.example": string(example)}
 		environ := strings.Split(string(prod), "\n")
 		in := inputs{tree: tree, fromGit: true, environ: environ}
 		err := run(context.Background(), in, func(r check.Report) {

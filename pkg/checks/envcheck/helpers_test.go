@@ -2,52 +2,20 @@ package envcheck
 
 import (
 	"context"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 	"github.com/launchgate/launchgate/pkg/config"
-	"github.com/launchgate/launchgate/rules"
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
-
-// memFiles is an in-memory tree.
-type memFiles map[string]string
-
-func (m memFiles) Files() []string {
-	var names []string
-	for n := range m {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
-}
-
-func (m memFiles) Read(name string) ([]byte, error) {
-	s, ok := m[name]
-	if !ok {
-		return nil, fs.ErrNotExist
-	}
-	return []byte(s), nil
-}
-
-func loadCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(rules.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // scenario is what one run of the check sees, built from a txtar-like
 // text of "-- NAME --" sections (see rules/env.yaml).
 type scenario struct {
-	tree     memFiles
+	tree     checktest.MemFiles
 	envFiles []string
 	environ  []string
 	cfg      *config.Config
@@ -60,7 +28,7 @@ type scenario struct {
 func parseScenario(t *testing.T, text string) scenario {
 	t.Helper()
 	dir := t.TempDir()
-	sc := scenario{tree: memFiles{}, cfg: config.Default(), root: filepath.Join(dir, "repo")}
+	sc := scenario{tree: checktest.MemFiles{}, cfg: config.Default(), root: filepath.Join(dir, "repo")}
 	name := ""
 	var body strings.Builder
 	flush := func() {
@@ -77,17 +45,16 @@ func parseScenario(t *testing.T, text string) scenario {
 				}
 			}
 		case name == "(config)":
-			p := filepath.Join(sc.root, ".launchgate.yml")
-			writeFile(t, p, content)
-			cfg, err := config.Load(p)
+			testkit.WriteFiles(t, sc.root, map[string]string{".launchgate.yml": content})
+			cfg, err := config.Load(filepath.Join(sc.root, ".launchgate.yml"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			sc.cfg = cfg
 		case strings.HasPrefix(name, "/"):
-			p := filepath.Join(dir, "outside", filepath.FromSlash(name))
-			writeFile(t, p, content)
-			sc.envFiles = append(sc.envFiles, p)
+			outside := filepath.Join(dir, "outside")
+			testkit.WriteFiles(t, outside, map[string]string{name: content})
+			sc.envFiles = append(sc.envFiles, filepath.Join(outside, filepath.FromSlash(name)))
 		default:
 			sc.tree[name] = content
 		}
@@ -104,16 +71,6 @@ func parseScenario(t *testing.T, text string) scenario {
 	}
 	flush()
 	return sc
-}
-
-func writeFile(t *testing.T, p, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // runScenario runs the check over sc and returns its reports.

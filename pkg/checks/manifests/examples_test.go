@@ -3,13 +3,15 @@ package manifests
 import (
 	"slices"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 // TestRuleExamples runs every example of every rule of the check through
 // it: an example that must match yields at least one report of its rule,
 // one that must not yields none. Every rule has both kinds.
 func TestRuleExamples(t *testing.T) {
-	cat := loadCatalog(t)
+	cat := checktest.Catalog(t)
 	for _, id := range ruleIDs() {
 		r := cat.Rule(id)
 		if r == nil {
@@ -26,18 +28,7 @@ func TestRuleExamples(t *testing.T) {
 				if ex.File == "" {
 					t.Fatal("every example names its file")
 				}
-				got := 0
-				for _, rep := range run(t, memFiles{ex.File: ex.Input}) {
-					if rep.Rule == r.ID {
-						got++
-					}
-				}
-				switch {
-				case ex.Match && got == 0:
-					t.Errorf("%s: no report for %s in\n%s", ex.File, r.ID, ex.Input)
-				case !ex.Match && got > 0:
-					t.Errorf("%s: %d reports for %s, want none, in\n%s", ex.File, got, r.ID, ex.Input)
-				}
+				checktest.HoldExample(t, r.ID, ex, ex.File, run(t, checktest.MemFiles{ex.File: ex.Input}))
 			})
 		}
 		if matches == 0 || quiet == 0 {
@@ -49,12 +40,12 @@ func TestRuleExamples(t *testing.T) {
 // TestCheckRules holds the check to the catalog: every rule of
 // rules/manifest.yaml is one the check emits, and the other way round.
 func TestCheckRules(t *testing.T) {
-	c, err := New(loadCatalog(t))
+	c, err := New(checktest.Catalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var fromYAML []string
-	for _, r := range loadCatalog(t).Rules() {
+	for _, r := range checktest.Catalog(t).Rules() {
 		if slices.Contains([]string{
 			"secretInDockerfile", "literalSecretInManifest", "secretInConfigMap",
 			"kubernetesSecretCommitted", "workflowLiteralSecret", "unreadableManifest",

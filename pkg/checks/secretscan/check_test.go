@@ -3,7 +3,6 @@ package secretscan
 import (
 	"context"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
 	"github.com/launchgate/launchgate/pkg/secrets"
+	"github.com/launchgate/launchgate/pkg/testkit"
 	"github.com/launchgate/launchgate/rules"
 )
 
@@ -18,13 +18,8 @@ import (
 func runOn(t *testing.T, eng *secrets.Engine, name, content string) []check.Report {
 	t.Helper()
 	root := t.TempDir()
+	testkit.WriteFiles(t, root, map[string]string{name: content})
 	p := filepath.Join(root, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	target := &check.Target{Root: root, Artifacts: []string{p}, Config: config.Default(), Logger: slog.New(slog.DiscardHandler)}
 	var got []check.Report
 	if err := New(func() (*secrets.Engine, error) { return eng, nil }, nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
@@ -97,17 +92,10 @@ func TestDependenciesAndLockFiles(t *testing.T) {
 	}
 	root := t.TempDir()
 	key := "sk_" + "live_" + "4eC39HqLyjWDarjtT1zdp7dc"
-	p := filepath.Join(root, "build", "node_modules", "sdk", "index.js")
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(`module.exports = "`+key+`";`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lock := filepath.Join(root, "build", "yarn.lock")
-	if err := os.WriteFile(lock, []byte("token \""+key+"\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testkit.WriteFiles(t, root, map[string]string{
+		"build/node_modules/sdk/index.js": `module.exports = "` + key + `";`,
+		"build/yarn.lock":                 "token \"" + key + "\"\n",
+	})
 	for _, include := range []bool{false, true} {
 		cfg := &config.Config{Secrets: config.Secrets{ScanDependencies: include, ScanLockFiles: include}}
 		target := &check.Target{Root: root, Artifacts: []string{filepath.Join(root, "build")}, Config: cfg, Logger: slog.New(slog.DiscardHandler)}

@@ -1,0 +1,10 @@
+package debug
+
+// expr is what the line engine asks of a compiled expression: Go's
+// regexp.Regexp and go-re2's Regexp both provide it.
+type expr interface {
+	FindIndex(b []byte) []int
+	FindAllIndex(b []byte, n int) [][]int
+	Match(b []byte) bool
+	String() string
+}
