@@ -7,17 +7,12 @@ package cors
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
-	"runtime"
 	"slices"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/checks/debug"
-	"github.com/launchgate/launchgate/pkg/source"
 )
 
 // Rule IDs the package treats specially.
@@ -33,10 +28,7 @@ const (
 const subsumeLines = catalog.MaxWindow
 
 // files is what the origin pass reads: a source.Tree, or a map in tests.
-type files interface {
-	Files() []string
-	Read(name string) ([]byte, error)
-}
+type files = check.Files
 
 // New returns the CORS and session-cookie check over the rules of cat in
 // the cors and transport categories that have a line Match, plus
@@ -131,33 +123,7 @@ func scanOrigins(ctx context.Context, fs files, globs []string, allow allowList,
 			names = append(names, name)
 		}
 	}
-	results := make([][]check.Report, len(names))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, name := range names {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			data, err := fs.Read(name)
-			if err != nil {
-				log.Debug("cors check skipped a file", "file", name, "err", err)
-				return nil
-			}
-			if source.IsBinary(data) {
-				return nil
-			}
-			results[i] = originReports(name, data, allow)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return fmt.Errorf("reading the tree for CORS origins: %w", err)
-	}
-	for _, rs := range results {
-		for _, r := range rs {
-			emit(r)
-		}
-	}
-	return nil
+	return check.EachFile(ctx, fs, names, "cors check", log, func(name string, data []byte) []check.Report {
+		return originReports(name, data, allow)
+	}, emit)
 }

@@ -13,20 +13,15 @@ package debug
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/prodfile"
-	"github.com/launchgate/launchgate/pkg/source"
 )
 
 // category is the catalog category whose line rules the check runs.
@@ -36,10 +31,7 @@ const category = "debug"
 const maxExcerpt = 80
 
 // files is what the check reads: a source.Tree, or a map in tests.
-type files interface {
-	Files() []string
-	Read(name string) ([]byte, error)
-}
+type files = check.Files
 
 // Spec says which catalog rules a line-rule check runs and how it presents
 // itself; every rule of Categories that has a line Match is run.
@@ -130,7 +122,8 @@ type job struct {
 // scanFiles applies rules to every file of fs they read, concurrently, and
 // emits the reports in file order.
 func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logger, emit func(check.Report)) error {
-	var jobs []job
+	var names []string
+	byName := map[string][]*lineRule{}
 	for _, name := range fs.Files() {
 		if prodfile.IsTest(name) {
 			continue
@@ -142,40 +135,13 @@ func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logge
 			}
 		}
 		if len(rs) > 0 {
-			jobs = append(jobs, job{name: name, rules: rs})
+			names = append(names, name)
+			byName[name] = rs
 		}
 	}
-	results := make([][]check.Report, len(jobs))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			data, err := fs.Read(j.name)
-			if err != nil {
-				// The tree notes what it could not list; a file that vanished
-				// or grew past the limit since is no reason to stop the scan.
-				log.Debug("line-rule check skipped a file", "file", j.name, "err", err)
-				return nil
-			}
-			if source.IsBinary(data) {
-				return nil
-			}
-			results[i] = fileReports(j.name, data, j.rules)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return fmt.Errorf("reading the tree: %w", err)
-	}
-	for _, rs := range results {
-		for _, r := range rs {
-			emit(r)
-		}
-	}
-	return nil
+	return check.EachFile(ctx, fs, names, "line-rule check", log, func(name string, data []byte) []check.Report {
+		return fileReports(name, data, byName[name])
+	}, emit)
 }
 
 // fileReports applies rules to the content of the file name.

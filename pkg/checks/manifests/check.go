@@ -14,23 +14,16 @@ import (
 	"fmt"
 	"log/slog"
 	"path"
-	"runtime"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/manifest"
 	"github.com/launchgate/launchgate/pkg/prodfile"
-	"github.com/launchgate/launchgate/pkg/source"
 )
 
 // files is what the check reads: a source.Tree, or a map in tests.
-type files interface {
-	Files() []string
-	Read(name string) ([]byte, error)
-}
+type files = check.Files
 
 // New returns the manifests check. It fails when the catalog lacks one of
 // the check's rules, which would leave its findings without a title.
@@ -85,37 +78,10 @@ func scanFiles(ctx context.Context, fs files, log *slog.Logger, emit func(check.
 			names = append(names, name)
 		}
 	}
-	results := make([][]check.Report, len(names))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, name := range names {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			data, err := fs.Read(name)
-			if err != nil {
-				// The tree notes what it could not list; a file that vanished
-				// or grew past the limit since is no reason to stop the scan.
-				log.Debug("manifests check skipped a file", "file", name, "err", err)
-				return nil
-			}
-			if source.IsBinary(data) {
-				return nil
-			}
-			if src, ok := manifest.Extract(name, data); ok {
-				results[i] = judge(src)
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return fmt.Errorf("reading the tree for deploy manifests: %w", err)
-	}
-	for _, rs := range results {
-		for _, r := range rs {
-			emit(r)
+	return check.EachFile(ctx, fs, names, "manifests check", log, func(name string, data []byte) []check.Report {
+		if src, ok := manifest.Extract(name, data); ok {
+			return judge(src)
 		}
-	}
-	return nil
+		return nil
+	}, emit)
 }
