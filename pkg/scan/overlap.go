@@ -19,11 +19,11 @@ var writtenSecretRules = map[string]bool{
 // random-looking value".
 const genericSecretRule = "secret/generic-api-key"
 
-// secretRank orders the rules that can report one secret on one line, for
+// SecretRank orders the rules that can report one secret on one line, for
 // process.Overlap: a secret rule that names the kind of credential says
 // the most (what it is, rotate it); a manifest or env rule says where it
 // belongs; gitleaks' generic rule only that something looks like a key.
-func secretRank(rule string) int {
+func SecretRank(rule string) int {
 	switch {
 	case rule == genericSecretRule:
 		return 3

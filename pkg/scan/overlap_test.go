@@ -22,14 +22,14 @@ func TestSecretRankNamesCatalogRules(t *testing.T) {
 	// gitleaks' rules join the catalog at run time; the own secret rules
 	// are in rules/secret.yaml.
 	for _, id := range []string{"secret/public-env-secret", "secret/connection-string-password"} {
-		if secretRank(id) != 1 {
-			t.Errorf("secretRank(%s) = %d, want 1", id, secretRank(id))
+		if SecretRank(id) != 1 {
+			t.Errorf("SecretRank(%s) = %d, want 1", id, SecretRank(id))
 		}
 	}
-	if secretRank(genericSecretRule) <= secretRank("env/literal-secret-in-manifest") {
+	if SecretRank(genericSecretRule) <= SecretRank("env/literal-secret-in-manifest") {
 		t.Error("the generic secret rule must rank below the manifest rules")
 	}
-	if secretRank("debug/node-env-development") != 0 || secretRank("secret/unreadable-artifact") != 0 {
+	if SecretRank("debug/node-env-development") != 0 || SecretRank("secret/unreadable-artifact") != 0 {
 		t.Error("rules that report something else must not be ranked")
 	}
 }

@@ -63,7 +63,7 @@ func (s *Scanner) processors(ctx context.Context, t *check.Target, cfg *config.C
 		}
 		p.list = append(p.list, process.DiffOnly(touched))
 	}
-	p.list = append(p.list, process.Dedupe(), process.Overlap(secretRank), process.Sort())
+	p.list = append(p.list, process.Dedupe(), process.Overlap(SecretRank), process.Sort())
 	return p, notes, nil
 }
 
