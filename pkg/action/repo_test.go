@@ -9,26 +9,7 @@ import (
 
 // baseSpec has one open route, POST /legacy at line 10: an old finding a
 // pull request did not cause.
-const baseSpec = `openapi: 3.0.3
-info: {title: portal, version: "1"}
-servers:
-  - url: https://api.example.com
-components:
-  securitySchemes:
-    bearer: {type: http, scheme: bearer}
-paths:
-  /legacy:
-    post:
-      responses:
-        "201": {description: created}
-  /invoices:
-    get:
-      security:
-        - bearer: []
-      responses:
-        "200": {description: ok}
-        "401": {description: no token}
-`
+const baseSpec = testkit.PortalSpec
 
 // headSpec adds GET /exports (line 21) without security.
 const headSpec = baseSpec + `  /exports:

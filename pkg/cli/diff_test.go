@@ -12,26 +12,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
-const baseSpec = `openapi: 3.0.3
-info: {title: portal, version: "1"}
-servers:
-  - url: https://api.example.com
-components:
-  securitySchemes:
-    bearer: {type: http, scheme: bearer}
-paths:
-  /legacy:
-    post:
-      responses:
-        "201": {description: created}
-  /invoices:
-    get:
-      security:
-        - bearer: []
-      responses:
-        "200": {description: ok}
-        "401": {description: no token}
-`
+const baseSpec = testkit.PortalSpec
 
 // headSpec deletes the security of GET /invoices and adds a new open route.
 const headSpec = `openapi: 3.0.3
