@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/sethvargo/go-githubactions"
+
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // The workflow commands the entrypoint issues.
@@ -24,6 +26,9 @@ type commands struct {
 	w    io.Writer
 	used map[string]int
 	err  error
+	// redact takes secret values out of every message and property; only
+	// add-mask carries its value as it is, since hiding it is its job.
+	redact *redact.Redactor
 }
 
 func newCommands(w io.Writer) *commands {
@@ -33,8 +38,14 @@ func newCommands(w io.Writer) *commands {
 // issue writes one command; the library's Command escapes the message and
 // the properties (":" and "," too) the way the runner's parser expects.
 func (c *commands) issue(name string, props githubactions.CommandProperties, msg string) {
+	if name != cmdMask {
+		msg = c.redact.String(msg)
+		for k, v := range props {
+			props[k] = c.redact.String(v)
+		}
+	}
 	cmd := githubactions.Command{Name: name, Message: msg, Properties: props}
-	c.print(cmd.String())
+	c.write(cmd.String())
 	c.used[name]++
 }
 
@@ -55,6 +66,10 @@ func (c *commands) mask(value string) {
 
 // print writes a plain log line.
 func (c *commands) print(line string) {
+	c.write(c.redact.String(line))
+}
+
+func (c *commands) write(line string) {
 	if c.err != nil {
 		return
 	}

@@ -104,7 +104,8 @@ func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*rep
 	if err != nil {
 		return nil, err
 	}
-	s := scan.Scanner{Catalog: reg.Catalog, Checks: reg.Static}
+	r.out.redact = reg.Redactor
+	s := scan.Scanner{Catalog: reg.Catalog, Checks: reg.Static, Redactor: reg.Redactor}
 	res, err := s.Run(ctx, scan.Options{
 		Root:       root,
 		Specs:      r.inputs.Specs,
@@ -117,7 +118,7 @@ func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*rep
 		Baseline:   r.inputs.Baseline,
 		Threshold:  r.inputs.FailOn,
 		Now:        r.env.now(),
-		Logger:     slog.New(slog.NewTextHandler(r.env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Logger:     slog.New(reg.Redactor.Handler(slog.NewTextHandler(r.env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))),
 		Version:    r.env.Version,
 		TuneGC:     r.getenv("GOGC") == "",
 	})

@@ -102,6 +102,19 @@ type Example struct {
 type Area struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
+	// Parts are what it takes to vouch for the row: it passes only when
+	// every part ran and found nothing.
+	Parts []AreaPart `yaml:"parts"`
+}
+
+// AreaPart is one check's share of a scorecard row.
+type AreaPart struct {
+	// Check is the name of the check that covers it ("openapi", "probe").
+	Check string `yaml:"check"`
+	// What says what the part verifies, for the report.
+	What string `yaml:"what"`
+	// Needs says what the part takes to run, for a row it left unchecked.
+	Needs string `yaml:"needs"`
 }
 
 // Catalog is the loaded, validated rule set.
@@ -136,6 +149,11 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		dec.KnownFields(true)
 		if err := dec.Decode(&f); err != nil {
 			return nil, fmt.Errorf("rules/%s: %w", name, err)
+		}
+		for _, a := range f.Areas {
+			if err := checkArea(a); err != nil {
+				return nil, fmt.Errorf("rules/%s: %w", name, err)
+			}
 		}
 		c.areas = append(c.areas, f.Areas...)
 		for i := range f.Rules {
@@ -221,6 +239,20 @@ func (c *Catalog) Rules() []*Rule { return c.rules }
 
 // Rule returns the rule with id, or nil.
 func (c *Catalog) Rule(id string) *Rule { return c.byID[id] }
+
+// checkArea rejects a scorecard row that could never pass or could not say
+// why it did not.
+func checkArea(a Area) error {
+	if len(a.Parts) == 0 {
+		return fmt.Errorf("area %s has no parts", a.ID)
+	}
+	for _, p := range a.Parts {
+		if p.Check == "" || p.What == "" || p.Needs == "" {
+			return fmt.Errorf("area %s: every part needs a check, what it verifies and what it needs", a.ID)
+		}
+	}
+	return nil
+}
 
 // Areas returns the scorecard areas in display order.
 func (c *Catalog) Areas() []Area { return c.areas }

@@ -36,7 +36,7 @@ func TestEmbeddedCatalogLoads(t *testing.T) {
 }
 
 func TestLoadRejects(t *testing.T) {
-	const areas = "areas:\n  - {id: auth, title: Auth}\n"
+	const areas = "areas:\n  - {id: auth, title: Auth, parts: [{check: openapi, what: routes declare auth, needs: a spec}]}\n"
 	const good = `  - id: openapi/x
     title: T
     severity: high
@@ -64,6 +64,8 @@ func TestLoadRejects(t *testing.T) {
 		{"unless_after without window", "rules:\n" + good + "    match: {files: [x], pattern: a, unless_after: b}\n", "unless_after"},
 		{"bad unless_after", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 2, unless_after: \"(\"}\n", "missing"},
 		{"valid window", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 3, unless_before: b}\n", ""},
+		{"area without parts", "areas:\n  - {id: web, title: Web}\nrules:\n" + good, "area web has no parts"},
+		{"part without needs", "areas:\n  - {id: web, title: Web, parts: [{check: probe, what: w}]}\nrules:\n" + good, "what it needs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

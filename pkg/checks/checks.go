@@ -14,6 +14,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
 	"github.com/launchgate/launchgate/pkg/checks/secretscan"
+	"github.com/launchgate/launchgate/pkg/redact"
 	"github.com/launchgate/launchgate/pkg/secrets"
 	"github.com/launchgate/launchgate/rules"
 )
@@ -24,6 +25,10 @@ type Registry struct {
 	Catalog *catalog.Catalog
 	// Static are the checks `launchgate scan` runs.
 	Static []*check.Check
+	// Redactor is what every message, note, error and log line goes
+	// through on its way out: the built-in recognisers and the secrets
+	// engine the checks use.
+	Redactor *redact.Redactor
 }
 
 // Load builds the catalog (rules/*.yaml plus one rule per gitleaks rule)
@@ -52,11 +57,13 @@ func Load() (*Registry, error) {
 	if err != nil {
 		return nil, err
 	}
+	engine := startEngine()
 	return &Registry{
-		Catalog: cat,
+		Catalog:  cat,
+		Redactor: redactor(engine),
 		Static: []*check.Check{
 			openapi.New(),
-			secretscan.New(startEngine(), secretRuleIDs(cat)),
+			secretscan.New(engine, secretRuleIDs(cat)),
 			dbg,
 			envcheck.New(),
 			crs,
@@ -96,4 +103,17 @@ func secretRuleIDs(cat *catalog.Catalog) []string {
 		}
 	}
 	return ids
+}
+
+// redactor takes out of text what the built-in recognisers and the
+// secrets engine find, once the engine is built; an engine that failed to
+// build leaves the built-in recognisers, and the scan reports its error.
+func redactor(engine func() (*secrets.Engine, error)) *redact.Redactor {
+	return redact.New(func(text string) []redact.Span {
+		e, err := engine()
+		if err != nil {
+			return nil
+		}
+		return e.Spans(text)
+	})
 }

@@ -62,3 +62,44 @@ func TestDocsUpToDate(t *testing.T) {
 		}
 	}
 }
+
+// The scorecard's parts name the checks that cover each row, and each
+// check's Areas list the rows it covers: the two must agree, or a row
+// could pass on a check that never looks at it.
+func TestScorecardPartsNameChecks(t *testing.T) {
+	reg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Checks that have rows to cover but are not part of scan.
+	notStatic := map[string]bool{"probe": true, "dns": true, "monitors": true}
+	covers := map[string]map[string]bool{}
+	for _, c := range reg.Static {
+		covers[c.Name] = map[string]bool{}
+		for _, a := range c.Areas {
+			covers[c.Name][a] = true
+		}
+	}
+	named := map[string]map[string]bool{}
+	for _, a := range reg.Catalog.Areas() {
+		for _, p := range a.Parts {
+			if covers[p.Check] == nil && !notStatic[p.Check] {
+				t.Errorf("area %s names check %q, which does not exist", a.ID, p.Check)
+			}
+			if covers[p.Check] != nil && !covers[p.Check][a.ID] {
+				t.Errorf("area %s names check %s, whose Areas do not list it", a.ID, p.Check)
+			}
+			if named[p.Check] == nil {
+				named[p.Check] = map[string]bool{}
+			}
+			named[p.Check][a.ID] = true
+		}
+	}
+	for name, areas := range covers {
+		for a := range areas {
+			if !named[name][a] {
+				t.Errorf("check %s lists area %s, which names no part for it", name, a)
+			}
+		}
+	}
+}

@@ -32,7 +32,7 @@ func zipOf(t *testing.T, files ...[2]string) []byte {
 
 func TestBadArtifactsAreFindings(t *testing.T) {
 	secrets := plant(t)
-	aws := secrets[1].value
+	aws := secrets[1].Value
 	dir := t.TempDir()
 	write := func(name string, data []byte) {
 		p := filepath.Join(dir, filepath.FromSlash(name))

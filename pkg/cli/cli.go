@@ -7,8 +7,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
+
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // The exit statuses of DESIGN.md.
@@ -21,19 +22,25 @@ const (
 // errBlocking is returned by a command whose report has blocking findings.
 var errBlocking = errors.New("blocking findings")
 
+// usage is the help text; %[1]s is how the user runs launchgate.
 const usage = `launchgate — a launch-readiness security gate for client portals and their APIs
 
 Usage:
-  launchgate scan [PATH] [flags]     static checks of a checkout (default .)
-  launchgate rules                   the rule catalog
-  launchgate explain RULE            one rule: what it finds and how to fix it
-  launchgate action                  the GitHub Action entrypoint: reads INPUT_* and the event
-  launchgate version                 the version
+  %[1]s scan [PATH] [flags]     static checks of a checkout (default .)
+  %[1]s rules                   the rule catalog
+  %[1]s explain RULE            one rule: what it finds and how to fix it
+  %[1]s action                  the GitHub Action entrypoint: reads INPUT_* and the event
+  %[1]s version                 the version
 
-Run 'launchgate scan -h' for the scan flags.
+Run '%[1]s scan -h' for the scan flags.
 Exit status: 0 nothing at or above --fail-on, 1 blocking findings, 2 usage,
-configuration or unreadable input.
+configuration or unreadable input (a check that could not read what it
+was given fails closed: see the README's exit status).
 `
+
+// commandNames are the commands dispatch knows, for the error that lists
+// them.
+var commandNames = [...]string{"scan", "rules", "explain", "action", "version", "help"}
 
 // Run runs the command in args and returns the exit status.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -46,14 +53,35 @@ func Run(ctx context.Context, args []string, env Env) int {
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
 	default:
-		fmt.Fprintf(env.Stderr, "launchgate: %s\n", oneLine(err.Error()))
+		for _, line := range errorLines(err) {
+			fmt.Fprintf(env.Stderr, "launchgate: %s\n", line)
+		}
 		return ExitError
 	}
 }
 
+// errorLines is what the user sees of err: one line per problem (a config
+// file with three mistakes lists all three), each redacted, since an error
+// may quote a value from the checked project or the command line.
+func errorLines(err error) []string {
+	var errs []error
+	if multi, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = multi.Unwrap()
+	}
+	if len(errs) == 0 {
+		errs = []error{err}
+	}
+	var r *redact.Redactor
+	lines := make([]string, 0, len(errs))
+	for _, e := range errs {
+		lines = append(lines, r.String(oneLine(e.Error())))
+	}
+	return lines
+}
+
 func dispatch(ctx context.Context, args []string, env Env) error {
 	if len(args) == 0 {
-		io.WriteString(env.Stderr, usage)
+		fmt.Fprintf(env.Stderr, usage, env.program())
 		return usageErrorf("no command given")
 	}
 	cmd, rest := args[0], args[1:]
@@ -67,14 +95,15 @@ func dispatch(ctx context.Context, args []string, env Env) error {
 	case "version", "--version":
 		return runVersion(rest, env)
 	case "help", "-h", "--help":
-		io.WriteString(env.Stdout, usage)
+		fmt.Fprintf(env.Stdout, usage, env.program())
 		return nil
 	case "action":
 		return runAction(ctx, rest, env)
 	case "probe", "dns":
 		return usageErrorf("%q is not available in this version of launchgate", cmd)
 	default:
-		return usageErrorf("unknown command %q (want scan, rules, explain or version)", cmd)
+		return usageErrorf("unknown command %s (want %s or %s; %s help lists them)", redact.Quote(cmd),
+			strings.Join(commandNames[:len(commandNames)-1], ", "), commandNames[len(commandNames)-1], env.program())
 	}
 }
 

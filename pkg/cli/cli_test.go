@@ -21,6 +21,12 @@ type result struct {
 // run runs the CLI in process in dir, as a user would from a shell there.
 func run(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return runWith(t, dir, nil, args...)
+}
+
+// runWith is run with the environment changed by edit first.
+func runWith(t *testing.T, dir string, edit func(*Env), args ...string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	env := Env{
 		Stdout:  &out,
@@ -29,6 +35,9 @@ func run(t *testing.T, dir string, args ...string) result {
 		Now:     func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) },
 		WorkDir: dir,
 		Version: "v0.0.0-test",
+	}
+	if edit != nil {
+		edit(&env)
 	}
 	code := Run(context.Background(), args, env)
 	return result{code, out.String(), errb.String()}

@@ -22,6 +22,9 @@ type Env struct {
 	Version string
 	// ColorStdout is true when stdout is a terminal that takes colour.
 	ColorStdout bool
+	// Program is how the user runs launchgate ("launchgate", or "go run
+	// ./cmd/launchgate"), for hints; "" means "launchgate".
+	Program string
 }
 
 // OSEnv is the environment of the running process.
@@ -29,7 +32,9 @@ func OSEnv(version string) Env {
 	if version == "" {
 		version = buildVersion()
 	}
+	wd, _ := os.Getwd()
 	return Env{
+		Program:     programName(os.Args[0], wd),
 		Stdout:      os.Stdout,
 		Stderr:      os.Stderr,
 		Getenv:      os.Getenv,

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -64,11 +63,12 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // newFlagSet returns a flag set that reports errors instead of exiting and
 // prints its usage to w.
-func newFlagSet(name, synopsis string, w io.Writer) *flag.FlagSet {
+func newFlagSet(name, synopsis string, env Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	w := env.Stdout
 	fs.SetOutput(w)
 	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: launchgate %s\n\nFlags:\n", synopsis)
+		fmt.Fprintf(w, "Usage: %s %s\n\nFlags:\n", env.program(), synopsis)
 		fs.PrintDefaults()
 	}
 	return fs

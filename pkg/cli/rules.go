@@ -6,17 +6,18 @@ import (
 	"text/tabwriter"
 
 	"github.com/launchgate/launchgate/pkg/checks"
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 func runRules(args []string, env Env) error {
-	fs := newFlagSet("rules", "rules [--format text|json]", env.Stdout)
+	fs := newFlagSet("rules", "rules [--format text|json]", env)
 	format := fs.String("format", "text", "text or json")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, args, env.program())
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageErrorf("rules takes no arguments (did you mean launchgate explain %s?)", pos[0])
+		return usageErrorf("rules takes no arguments (did you mean %s explain %s?)", env.program(), redact.Quote(pos[0]))
 	}
 	reg, err := checks.Load()
 	if err != nil {
@@ -33,7 +34,7 @@ func runRules(args []string, env Env) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "\n%d rules. launchgate explain RULE for one.\n", len(cat.Rules()))
+		fmt.Fprintf(env.Stdout, "\n%d rules. %s explain RULE for one.\n", len(cat.Rules()), env.program())
 		return nil
 	case "json":
 		return writeRulesJSON(env.Stdout, cat)
@@ -43,13 +44,13 @@ func runRules(args []string, env Env) error {
 }
 
 func runExplain(args []string, env Env) error {
-	fs := newFlagSet("explain", "explain RULE", env.Stdout)
-	pos, err := parseFlags(fs, args)
+	fs := newFlagSet("explain", "explain RULE", env)
+	pos, err := parseFlags(fs, args, env.program())
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageErrorf("explain takes one rule ID, e.g. launchgate explain openapi/operation-without-auth")
+		return usageErrorf("explain takes one rule ID, e.g. %s explain openapi/operation-without-auth", env.program())
 	}
 	reg, err := checks.Load()
 	if err != nil {
@@ -58,7 +59,7 @@ func runExplain(args []string, env Env) error {
 	cat := reg.Catalog
 	r := cat.Rule(pos[0])
 	if r == nil {
-		return usageErrorf("no rule %q; launchgate rules lists them", pos[0])
+		return usageErrorf("no rule %s; %s rules lists them", redact.Quote(pos[0]), env.program())
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title)

@@ -12,12 +12,13 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/checks"
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/redact"
 	"github.com/launchgate/launchgate/pkg/report"
 	"github.com/launchgate/launchgate/pkg/scan"
 )
 
 func runScan(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("scan", "scan [PATH] [flags]", env.Stdout)
+	fs := newFlagSet("scan", "scan [PATH] [flags]", env)
 	var out output
 	out.register(fs)
 	var specs, artifacts repeated
@@ -35,7 +36,7 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	fs.Var(&envFiles, "env", "production env `FILE`, repeatable (default: discovered)")
 	fs.BoolVar(&fromProcess, "env-from-process", false, "also check the environment launchgate runs in as production (names keys, never values)")
 	fs.StringVar(&only, "checks", "", "run only these checks, comma-separated: openapi, secrets, debug, env, manifests, cors (default all)")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, args, env.program())
 	if err != nil {
 		return err
 	}
@@ -70,16 +71,17 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	opts.Now = env.Now()
 	opts.Version = env.Version
 	opts.TuneGC = env.Getenv("GOGC") == ""
-	opts.Logger = newLogger(env.Stderr, verbose)
+	opts.Logger = newLogger(env.Stderr, verbose, reg.Redactor)
 	static, err := selectChecks(reg.Static, only)
 	if err != nil {
 		return err
 	}
-	s := scan.Scanner{Catalog: cat, Checks: static}
+	s := scan.Scanner{Catalog: cat, Checks: static, Redactor: reg.Redactor}
 	res, err := s.Run(ctx, opts)
 	if err != nil {
 		return err
 	}
+	res.Program = env.program()
 	if out.format != "text" {
 		for _, n := range res.Notes {
 			fmt.Fprintf(env.Stderr, "launchgate: warning: %s\n", n)
@@ -96,7 +98,7 @@ func runScan(ctx context.Context, args []string, env Env) error {
 
 // parseFlags parses args, printing help to stdout for -h and turning a flag
 // error into a usage error that names the command.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+func parseFlags(fs *flag.FlagSet, args []string, program string) ([]string, error) {
 	w, usage := fs.Output(), fs.Usage
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
@@ -108,7 +110,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, usageErrorf("%s: %v (see launchgate %s -h)", fs.Name(), err, fs.Name())
+		return nil, usageErrorf("%s: %v (see %s %s -h)", fs.Name(), err, program, fs.Name())
 	}
 	return pos, nil
 }
@@ -157,10 +159,12 @@ func (o *output) write(env Env, rep report.Reporter, res *report.Result) error {
 	return nil
 }
 
-func newLogger(w io.Writer, verbose bool) *slog.Logger {
+// newLogger logs to w through r, so that no log line shows a value the
+// scan takes for a secret.
+func newLogger(w io.Writer, verbose bool, r *redact.Redactor) *slog.Logger {
 	level := slog.LevelWarn
 	if verbose {
 		level = slog.LevelDebug
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+	return slog.New(r.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})))
 }

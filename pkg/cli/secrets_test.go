@@ -9,56 +9,34 @@ import (
 	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
-// planted is a fake secret made at test time, so no committed file holds
-// anything a scanner would take for a real key.
-type planted struct {
-	kind  string
-	value string
-	// random is the part no output may show any piece of.
-	random string
-}
-
 // upper is the base32 alphabet of AWS key IDs.
 const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
-func plant(t *testing.T) []planted {
+func plant(t *testing.T) []testkit.Planted {
 	t.Helper()
 	stripe := testkit.Random(t, testkit.Alnum, 24)
 	aws := testkit.Random(t, upper, 16)
 	gh := testkit.Random(t, testkit.Alnum, 36)
 	pw := testkit.Random(t, testkit.Alnum, 20)
-	return []planted{
-		{"stripe", "sk_" + "live_" + stripe, stripe},
-		{"aws", "AKIA" + aws, aws},
-		{"github", "ghp_" + gh, gh},
-		{"postgres", "postgres://app:" + pw + "@db.internal.example.com:5432/portal", pw},
+	return []testkit.Planted{
+		{Kind: "stripe", Value: "sk_" + "live_" + stripe, Random: stripe},
+		{Kind: "aws", Value: "AKIA" + aws, Random: aws},
+		{Kind: "github", Value: "ghp_" + gh, Random: gh},
+		{Kind: "postgres", Value: "postgres://app:" + pw + "@db.internal.example.com:5432/portal", Random: pw},
 	}
 }
 
 // leaks reports which planted values, or 8-character pieces of their
 // random parts, appear in out.
-func leaks(secrets []planted, out string) []string {
-	var found []string
-	for _, s := range secrets {
-		if strings.Contains(out, s.value) {
-			found = append(found, s.kind+" (whole value)")
-			continue
-		}
-		for i := 0; i+8 <= len(s.random); i++ {
-			if strings.Contains(out, s.random[i:i+8]) {
-				found = append(found, s.kind+" (piece "+s.random[i:i+8]+")")
-				break
-			}
-		}
-	}
-	return found
+func leaks(secrets []testkit.Planted, out string) []string {
+	return testkit.Leaks(out, secrets)
 }
 
 func TestSecretsAreRedactedInEveryFormat(t *testing.T) {
 	secrets := plant(t)
 	byKind := map[string]string{}
 	for _, s := range secrets {
-		byKind[s.kind] = s.value
+		byKind[s.Kind] = s.Value
 	}
 	dir := writeTree(t, map[string]string{
 		"server/config.go":   "package server\n\nconst stripeKey = \"" + byKind["stripe"] + "\"\n",
@@ -111,7 +89,7 @@ func TestSecretsAreRedactedInEveryFormat(t *testing.T) {
 
 func TestSecretsDiffReportsOnlyNewSecrets(t *testing.T) {
 	secrets := plant(t)
-	old, added := secrets[0].value, secrets[2].value // on main already; added by the PR
+	old, added := secrets[0].Value, secrets[2].Value // on main already; added by the PR
 	repo := t.TempDir()
 	testkit.InitRepo(t, repo)
 	writeFile := func(name, content string) {

@@ -17,11 +17,14 @@ const maxAliasedNodes = 100_000
 type aliasBudget struct {
 	file  string
 	sizes map[*yaml.Node]int
+	// open are the nodes being sized: an alias to one of them is an alias
+	// inside its own anchor (a: &a [*a]), which expands forever.
+	open  map[*yaml.Node]bool
 	extra int
 }
 
 func checkAliases(file string, root *yaml.Node) error {
-	b := &aliasBudget{file: file, sizes: map[*yaml.Node]int{}}
+	b := &aliasBudget{file: file, sizes: map[*yaml.Node]int{}, open: map[*yaml.Node]bool{}}
 	_, err := b.size(root)
 	return err
 }
@@ -32,10 +35,13 @@ func (b *aliasBudget) size(n *yaml.Node) (int, error) {
 		if n.Alias == nil {
 			return 1, nil
 		}
+		if b.open[n.Alias] {
+			return 0, &Error{File: b.file, Line: n.Line, Msg: fmt.Sprintf("alias *%s is inside its own anchor, so it never ends", n.Value)}
+		}
 		s, ok := b.sizes[n.Alias]
 		if !ok {
-			// An alias cannot point into itself, so the anchor was sized
-			// where it was defined; this only happens for odd trees.
+			// The anchor is usually sized where it was defined; an alias
+			// that comes before its anchor in the walk is sized here.
 			var err error
 			if s, err = b.size(n.Alias); err != nil {
 				return 0, err
@@ -47,6 +53,8 @@ func (b *aliasBudget) size(n *yaml.Node) (int, error) {
 		}
 		return s, nil
 	}
+	b.open[n] = true
+	defer delete(b.open, n)
 	total := 1
 	for _, c := range n.Content {
 		s, err := b.size(c)

@@ -66,3 +66,14 @@ func wideAliases(keys, users int) string {
 	}
 	return b.String()
 }
+
+// An alias inside its own anchor expands forever: it is an error with its
+// line, not a stack overflow (found by FuzzParse; testdata/fuzz keeps it).
+func TestAliasInsideItsAnchor(t *testing.T) {
+	for _, yml := range []string{"a: &a [*a] ", "a: &a {b: [1, {c: *a}]}\n", "public_routes: &r\n  - *r\n"} {
+		_, err := Parse("x.yml", []byte(yml))
+		if err == nil || !strings.Contains(err.Error(), "inside its own anchor") {
+			t.Errorf("Parse(%q) = %v, want the alias refused", yml, err)
+		}
+	}
+}

@@ -44,10 +44,32 @@ type Config struct {
 	Severity map[string]finding.Severity `yaml:"severity"`
 	Ignores  []Ignore                    `yaml:"ignores"`
 	Probe    Probe                       `yaml:"probe"`
+	Limits   Limits                      `yaml:"limits"`
 
 	// lines maps value paths ("severity.openapi/x") to lines, for the
 	// errors Validate reports after loading.
 	lines map[string]int
+}
+
+// Limits move the bounds scan reads within, for a project whose spec,
+// files or build archives are legitimately bigger; zero keeps the default.
+// What a limit stops is reported as a finding, never skipped in silence.
+type Limits struct {
+	// MaxSpecBytes bounds one OpenAPI document (its $refs together may
+	// take twice that).
+	MaxSpecBytes int `yaml:"max_spec_bytes"`
+	// MaxFileBytes bounds one file of the tree.
+	MaxFileBytes int `yaml:"max_file_bytes"`
+	// MaxArtifactBytes bounds one build artifact file or archive member,
+	// decompressed.
+	MaxArtifactBytes int `yaml:"max_artifact_bytes"`
+	// MaxArchiveBytes bounds everything decompressed from one archive,
+	// nested archives included.
+	MaxArchiveBytes int `yaml:"max_archive_bytes"`
+	// MaxArchiveEntries bounds the members read from one archive.
+	MaxArchiveEntries int `yaml:"max_archive_entries"`
+	// MaxArchiveDepth is how many archive levels are opened.
+	MaxArchiveDepth int `yaml:"max_archive_depth"`
 }
 
 // PublicRoute declares a route public, with the reason.

@@ -28,6 +28,28 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Errors are several problems in one config file, in line order. Each
+// prints on a line of its own, so the user can fix them all in one go.
+type Errors []*Error
+
+// Error prints one problem per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the problems, for errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
 // suggest returns the candidate closest to got when it is close enough to
 // be a typo, or "".
 func suggest(got string, candidates []string) string {

@@ -82,6 +82,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := sh.check(doc, reflect.TypeFor[Config](), ""); err != nil {
 		return nil, err
 	}
+	if err := sh.err(); err != nil {
+		return nil, err
+	}
 	cfg.Version = 0
 	if err := doc.Load(cfg, yaml.WithKnownFields()); err != nil {
 		return nil, yamlError(name, err)

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"github.com/launchgate/launchgate/pkg/testkit"
+
 	"errors"
 	"io/fs"
 	"os"
@@ -71,7 +73,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "ignore with an impossible date",
 			yaml: "ignores:\n  - rule: openapi/x\n    path: a.yaml\n    reason: r\n    expires: 2026-02-30\n",
-			want: `.launchgate.yml:5: ignores[0].expires: 2026-02-30 is not a calendar date`,
+			want: `.launchgate.yml:5: ignores[0].expires: "2026-02-30" is not a calendar date`,
 		},
 		{
 			name: "ignore with neither path nor fingerprint",
@@ -209,9 +211,22 @@ func TestParseErrors(t *testing.T) {
 			want: `.launchgate.yml:1: specs: entry 1 is empty`,
 		},
 		{
-			name: "first problem in the file wins",
+			name: "limits out of range",
+			yaml: "limits:\n  max_spec_bytes: -1\n  max_archive_depth: 99\n",
+			want: ".launchgate.yml:2: limits.max_spec_bytes must not be negative\n.launchgate.yml:3: limits.max_archive_depth may be at most 16",
+		},
+		{
+			name: "every problem in file order",
 			yaml: "ignores:\n  - rule: openapi/x\n    path: a\n    reason: r\npublic_routes:\n  - {method: GET, path: /h}\n",
-			want: `.launchgate.yml:2: ignore needs an expires date (YYYY-MM-DD)`,
+			want: ".launchgate.yml:2: ignore needs an expires date (YYYY-MM-DD)\n.launchgate.yml:6: public route GET /h needs a reason",
+		},
+		{
+			name: "every unknown key",
+			yaml: "versoin: 1\npublic_route: []\nsecrets:\n  scan_fixture: true\n  bogus: 1\n",
+			want: ".launchgate.yml:1: unknown key \"versoin\" (did you mean \"version\"?)\n" +
+				".launchgate.yml:2: unknown key \"public_route\" (did you mean \"public_routes\"?)\n" +
+				".launchgate.yml:4: unknown key \"scan_fixture\" in secrets (did you mean \"scan_fixtures\"?)\n" +
+				".launchgate.yml:5: unknown key \"bogus\" in secrets",
 		},
 	}
 	for _, tt := range tests {
@@ -223,8 +238,10 @@ func TestParseErrors(t *testing.T) {
 			if err.Error() != tt.want {
 				t.Errorf("error\n got %s\nwant %s", err, tt.want)
 			}
-			if strings.Contains(err.Error(), "\n") {
-				t.Errorf("error spans lines: %q", err)
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(line, ".launchgate.yml:") {
+					t.Errorf("problem %q does not start with the file", line)
+				}
 			}
 			var ce *Error
 			if !errors.As(err, &ce) || ce.File != ".launchgate.yml" {
@@ -277,6 +294,9 @@ func TestLoadFull(t *testing.T) {
 	}
 	if got := cfg.Severity["ratelimit/*"]; got != finding.Low {
 		t.Errorf("category override = %v, want low", got)
+	}
+	if want := (Limits{MaxSpecBytes: 64 << 20, MaxFileBytes: 20 << 20, MaxArtifactBytes: 128 << 20, MaxArchiveBytes: 2 << 30, MaxArchiveEntries: 200_000, MaxArchiveDepth: 4}); cfg.Limits != want {
+		t.Errorf("limits = %+v, want %+v", cfg.Limits, want)
 	}
 	if len(cfg.Ignores) != 2 {
 		t.Fatalf("got %d ignores, want 2", len(cfg.Ignores))
@@ -349,13 +369,14 @@ func TestValidate(t *testing.T) {
 	}
 	known := func(id string) bool { return id == "openapi/operation-without-auth" }
 	err = cfg.Validate(known)
-	want := `.launchgate.yml:3: severity: unknown rule "openapi/no-such-rule" (launchgate rules lists them)`
+	want := ".launchgate.yml:3: severity: unknown rule \"openapi/no-such-rule\" (the rules command lists them)\n" +
+		".launchgate.yml:10: ignore of unknown rule \"nope/*\" (the rules command lists them)"
 	if err == nil || err.Error() != want {
 		t.Errorf("Validate = %v, want %s", err, want)
 	}
 	delete(cfg.Severity, "openapi/no-such-rule")
 	err = cfg.Validate(known)
-	want = `.launchgate.yml:10: ignore of unknown rule "nope/*" (launchgate rules lists them)`
+	want = `.launchgate.yml:10: ignore of unknown rule "nope/*" (the rules command lists them)`
 	if err == nil || err.Error() != want {
 		t.Errorf("Validate = %v, want %s", err, want)
 	}
@@ -379,4 +400,38 @@ func fileLineOf(t *testing.T, file, s string) int {
 	}
 	t.Fatalf("%s has no line with %q", file, s)
 	return 0
+}
+
+// A secret pasted into the wrong field must not come back in the error,
+// which CI prints to its log.
+func TestParseErrorsDoNotEchoSecrets(t *testing.T) {
+	gh := "ghp_" + testkit.Random(t, testkit.Alnum, 36)
+	pw := testkit.Random(t, testkit.Alnum, 30)
+	yml := strings.Join([]string{
+		gh + ": true",
+		"severity:",
+		"  openapi/operation-without-auth: " + pw,
+		"public_routes:",
+		"  - {method: " + gh + ", path: /h, reason: r}",
+		"probe:",
+		"  login: " + gh + " /login",
+		"  identities: [{name: a, headers: {\"Authorization: Bearer " + pw + "\": x}}]",
+		"",
+	}, "\n")
+	_, err := Parse(".launchgate.yml", []byte(yml))
+	if err == nil {
+		t.Fatal("Parse accepted the file")
+	}
+	msg := err.Error()
+	for _, v := range []string{gh[4:], pw} {
+		for i := 0; i+8 <= len(v); i++ {
+			if strings.Contains(msg, v[i:i+8]) {
+				t.Fatalf("error shows %q:\n%s", v[i:i+8], msg)
+			}
+		}
+	}
+	if !strings.Contains(msg, ".launchgate.yml:1: unknown key (a value of 40 characters, not shown)") ||
+		!strings.Contains(msg, ".launchgate.yml:3: severity.openapi/operation-without-auth: unknown severity") {
+		t.Errorf("error does not say what is wrong:\n%s", msg)
+	}
 }

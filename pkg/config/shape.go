@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 var (
@@ -35,6 +36,10 @@ type shape struct {
 	// checked once per type however often it is used, which keeps a file
 	// full of aliases (a "billion laughs") linear.
 	seen map[seenKey]bool
+	// problems are the mistakes found so far. The walk goes on past each
+	// one (skipping only the value that has the wrong shape), so a file
+	// with three unknown keys gets all three reported in one run.
+	problems problems
 }
 
 type seenKey struct {
@@ -46,8 +51,17 @@ func newShape(file string) *shape {
 	return &shape{file: file, lines: map[string]int{}, seen: map[seenKey]bool{}}
 }
 
+// errorf records a problem at n. It returns nil so that a check can
+// record and stop looking at n in one statement, while the walk goes on
+// with n's siblings.
 func (s *shape) errorf(n *yaml.Node, format string, args ...any) error {
-	return &Error{File: s.file, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+	s.problems.add(n.Line, format, args...)
+	return nil
+}
+
+// err is every problem found, or nil.
+func (s *shape) err() error {
+	return s.problems.err(s.file)
 }
 
 // check walks n as a value of type t found at path.
@@ -80,7 +94,7 @@ func (s *shape) check(n *yaml.Node, t reflect.Type, path string) error {
 			return s.errorf(at, "%s: want a severity (critical, high, medium, low or info)", path)
 		}
 		if _, err := finding.ParseSeverity(n.Value, false); err != nil {
-			return s.errorf(at, "%s: %v", path, err)
+			return s.errorf(at, "%s: unknown severity %s: want critical, high, medium, low or info", path, redact.Quote(n.Value))
 		}
 		return nil
 	}
@@ -126,7 +140,7 @@ func (s *shape) checkDate(n, at *yaml.Node, path string) error {
 		return s.errorf(at, "%s: want a date written YYYY-MM-DD", path)
 	}
 	if _, err := time.Parse(dateLayout, n.Value); err != nil {
-		return s.errorf(at, "%s: %s is not a calendar date", path, n.Value)
+		return s.errorf(at, "%s: %s is not a calendar date", path, redact.Quote(n.Value))
 	}
 	n.Tag = "!!timestamp"
 	return nil
@@ -139,8 +153,8 @@ func (s *shape) checkMap(n, at *yaml.Node, t reflect.Type, path string) error {
 	keys := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if err := s.checkKey(k, keys, path); err != nil {
-			return err
+		if !s.checkKey(k, keys, path) {
+			continue
 		}
 		if err := s.check(v, t.Elem(), path+"."+k.Value); err != nil {
 			return err
@@ -161,8 +175,8 @@ func (s *shape) checkStruct(n, at *yaml.Node, t reflect.Type, path string) error
 	keys := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if err := s.checkKey(k, keys, path); err != nil {
-			return err
+		if !s.checkKey(k, keys, path) {
+			continue
 		}
 		f, ok := fields[k.Value]
 		if !ok {
@@ -175,7 +189,8 @@ func (s *shape) checkStruct(n, at *yaml.Node, t reflect.Type, path string) error
 			if path != "" {
 				where = " in " + path
 			}
-			return s.errorf(k, "unknown key %q%s%s", k.Value, where, didYouMean(k.Value, names))
+			s.errorf(k, "unknown key %s%s%s", redact.Quote(k.Value), where, didYouMean(k.Value, names))
+			continue
 		}
 		sub := k.Value
 		if path != "" {
@@ -189,19 +204,23 @@ func (s *shape) checkStruct(n, at *yaml.Node, t reflect.Type, path string) error
 }
 
 // checkKey rejects keys that are not plain strings, repeated keys and
-// merge keys, whose expansion the rest of the checks could not follow.
-func (s *shape) checkKey(k *yaml.Node, keys map[string]int, path string) error {
+// merge keys, whose expansion the rest of the checks could not follow. It
+// reports whether the value under k is worth checking.
+func (s *shape) checkKey(k *yaml.Node, keys map[string]int, path string) bool {
 	if k.Kind != yaml.ScalarNode {
-		return s.errorf(k, "%s: a key must be a string, not %s", orTop(path), kindName(k))
+		s.errorf(k, "%s: a key must be a string, not %s", orTop(path), kindName(k))
+		return false
 	}
 	if k.Value == "<<" && k.ShortTag() == "!!merge" {
-		return s.errorf(k, "%s: merge keys (<<) are not supported; repeat the keys", orTop(path))
+		s.errorf(k, "%s: merge keys (<<) are not supported; repeat the keys", orTop(path))
+		return false
 	}
 	if first, dup := keys[k.Value]; dup {
-		return s.errorf(k, "%s: key %q is repeated (first at line %d)", orTop(path), k.Value, first)
+		s.errorf(k, "%s: key %s is repeated (first at line %d)", orTop(path), redact.Quote(k.Value), first)
+		return false
 	}
 	keys[k.Value] = k.Line
-	return nil
+	return true
 }
 
 func orTop(path string) string {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // methods are the HTTP methods a route pattern may name, besides "*".
@@ -20,8 +22,8 @@ var (
 	envNamePattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 )
 
-// problem is an error found after loading, kept with its line so the first
-// one in the file is reported.
+// problem is one mistake in the file, kept with its line so that all of
+// them can be reported in file order.
 type problem struct {
 	line int
 	msg  string
@@ -33,13 +35,31 @@ func (ps *problems) add(line int, format string, args ...any) {
 	*ps = append(*ps, problem{line, fmt.Sprintf(format, args...)})
 }
 
-// first returns the problem that comes first in the file, as an error.
-func (ps problems) first(file string) error {
+// maxReported bounds how many problems one error lists: enough for every
+// mistake of a real file, few enough that a generated one cannot flood the
+// log.
+const maxReported = 25
+
+// err returns every problem, in file order, as one error: an *Error when
+// there is one, Errors when there are more.
+func (ps problems) err(file string) error {
 	if len(ps) == 0 {
 		return nil
 	}
-	p := slices.MinFunc(ps, func(a, b problem) int { return cmp.Compare(a.line, b.line) })
-	return &Error{File: file, Line: p.line, Msg: p.msg}
+	sorted := slices.Clone(ps)
+	slices.SortStableFunc(sorted, func(a, b problem) int { return cmp.Compare(a.line, b.line) })
+	var out Errors
+	for i, p := range sorted {
+		if i == maxReported {
+			out = append(out, &Error{File: file, Msg: fmt.Sprintf("and %d more problems", len(sorted)-maxReported)})
+			break
+		}
+		out = append(out, &Error{File: file, Line: p.line, Msg: p.msg})
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return out
 }
 
 // check reports what Load can tell is wrong without the rule catalog.
@@ -55,11 +75,11 @@ func (c *Config) check(lines map[string]int) error {
 		case r.Method == "":
 			ps.add(r.Line, "public route needs a method (GET, POST, … or *)")
 		case !validMethod(r.Method):
-			ps.add(at(p+".method"), "public route method %q is not an HTTP method (want %s or *)", r.Method, strings.Join(methods, ", "))
+			ps.add(at(p+".method"), "public route method %s is not an HTTP method (want %s or *)", redact.Quote(r.Method), strings.Join(methods, ", "))
 		case r.Path == "":
-			ps.add(r.Line, "public route %s needs a path", r.Method)
+			ps.add(r.Line, "public route %s needs a path", redact.Quote(r.Method))
 		case !strings.HasPrefix(r.Path, "/"):
-			ps.add(at(p+".path"), "public route path %q must start with /", r.Path)
+			ps.add(at(p+".path"), "public route path %s must start with /", redact.Quote(r.Path))
 		case strings.TrimSpace(r.Reason) == "":
 			ps.add(r.Line, "public route %s %s needs a reason", strings.ToUpper(r.Method), r.Path)
 		}
@@ -69,10 +89,10 @@ func (c *Config) check(lines map[string]int) error {
 		p := fmt.Sprintf("admin_paths[%d]", i)
 		if tag, ok := strings.CutPrefix(a, "tag:"); ok {
 			if strings.TrimSpace(tag) == "" {
-				ps.add(at(p), "admin_paths: %q names no tag", a)
+				ps.add(at(p), "admin_paths: %s names no tag", redact.Quote(a))
 			}
 		} else if !strings.HasPrefix(a, "/") {
-			ps.add(at(p), "admin path pattern %q must start with / (or be tag:NAME)", a)
+			ps.add(at(p), "admin path pattern %s must start with / (or be tag:NAME)", redact.Quote(a))
 		}
 	}
 	checkNames(&ps, at, "specs", c.Specs)
@@ -81,19 +101,20 @@ func (c *Config) check(lines map[string]int) error {
 	checkNames(&ps, at, "cors.allowed_origins", c.CORS.AllowedOrigins)
 	for i, k := range c.Env.Required {
 		if !envNamePattern.MatchString(k) {
-			ps.add(at(fmt.Sprintf("env.required[%d]", i)), "env.required: %q is not an environment variable name", k)
+			ps.add(at(fmt.Sprintf("env.required[%d]", i)), "env.required: %s is not an environment variable name", redact.Quote(k))
 		}
 	}
 	for id := range c.Severity {
 		if !ruleIDPattern.MatchString(id) {
-			ps.add(at("severity."+id), "severity: %q is not a rule ID (category/name or category/*)", id)
+			ps.add(at("severity."+id), "severity: %s is not a rule ID (category/name or category/*)", redact.Quote(id))
 		}
 	}
 	for _, ig := range c.Ignores {
 		checkIgnore(&ps, ig)
 	}
 	c.Probe.check(&ps, at)
-	return ps.first(c.File)
+	c.Limits.check(&ps, at)
+	return ps.err(c.File)
 }
 
 func checkIgnore(ps *problems, ig Ignore) {
@@ -101,15 +122,41 @@ func checkIgnore(ps *problems, ig Ignore) {
 	case ig.Rule == "":
 		ps.add(ig.Line, "ignore needs a rule (a rule ID or category/*)")
 	case !ruleIDPattern.MatchString(ig.Rule):
-		ps.add(ig.Line, "ignore rule %q is not a rule ID (category/name or category/*)", ig.Rule)
+		ps.add(ig.Line, "ignore rule %s is not a rule ID (category/name or category/*)", redact.Quote(ig.Rule))
 	case ig.Path == "" && ig.Fingerprint == "":
 		ps.add(ig.Line, "ignore of %s needs a path or a fingerprint", ig.Rule)
 	case strings.HasPrefix(ig.Path, "/"):
-		ps.add(ig.Line, "ignore path %q must be relative to the scanned folder", ig.Path)
+		ps.add(ig.Line, "ignore path %s must be relative to the scanned folder", redact.Quote(ig.Path))
 	case strings.TrimSpace(ig.Reason) == "":
 		ps.add(ig.Line, "ignore of %s needs a reason", ig.Rule)
 	case ig.Expires.IsZero():
 		ps.add(ig.Line, "ignore needs an expires date (YYYY-MM-DD)")
+	}
+}
+
+// maxLimitBytes is the most any byte limit may be raised to: past it, a
+// scan would need more memory than a CI runner has.
+const maxLimitBytes = 8 << 30
+
+func (l Limits) check(ps *problems, at func(string) int) {
+	for _, v := range []struct {
+		key     string
+		value   int
+		highest int
+	}{
+		{"max_spec_bytes", l.MaxSpecBytes, maxLimitBytes},
+		{"max_file_bytes", l.MaxFileBytes, maxLimitBytes},
+		{"max_artifact_bytes", l.MaxArtifactBytes, maxLimitBytes},
+		{"max_archive_bytes", l.MaxArchiveBytes, maxLimitBytes},
+		{"max_archive_entries", l.MaxArchiveEntries, 100_000_000},
+		{"max_archive_depth", l.MaxArchiveDepth, 16},
+	} {
+		switch {
+		case v.value < 0:
+			ps.add(at("limits."+v.key), "limits.%s must not be negative", v.key)
+		case v.value > v.highest:
+			ps.add(at("limits."+v.key), "limits.%s may be at most %d", v.key, v.highest)
+		}
 	}
 }
 
@@ -121,12 +168,12 @@ func (p *Probe) check(ps *problems, at func(string) int) {
 		case strings.TrimSpace(id.Name) == "":
 			ps.add(at(path), "probe identity needs a name")
 		case names[id.Name]:
-			ps.add(at(path), "probe identity %q is named twice", id.Name)
+			ps.add(at(path), "probe identity %s is named twice", redact.Quote(id.Name))
 		}
 		names[id.Name] = true
 		for h := range id.Headers {
 			if h == "" || strings.ContainsAny(h, " :\r\n") {
-				ps.add(at(path+".headers"), "probe identity %q: %q is not a header name", id.Name, h)
+				ps.add(at(path+".headers"), "probe identity %s: %s is not a header name", redact.Quote(id.Name), redact.Quote(h))
 			}
 		}
 	}
@@ -151,9 +198,9 @@ func routeProblem(route string) string {
 	path = strings.TrimSpace(path)
 	switch {
 	case !ok || !validMethod(method) || method == "*":
-		return fmt.Sprintf("%q must be METHOD /path, as in \"POST /api/login\"", route)
+		return fmt.Sprintf("%s must be METHOD /path, as in \"POST /api/login\"", redact.Quote(route))
 	case !strings.HasPrefix(path, "/"):
-		return fmt.Sprintf("%q: the path must start with /", route)
+		return fmt.Sprintf("%s: the path must start with /", redact.Quote(route))
 	}
 	return ""
 }
@@ -183,13 +230,13 @@ func (c *Config) Validate(known func(id string) bool) error {
 	}
 	for id := range c.Severity {
 		if !ok(id) {
-			ps.add(lineOf(c.lines, "severity."+id), "severity: unknown rule %q (launchgate rules lists them)", id)
+			ps.add(lineOf(c.lines, "severity."+id), "severity: unknown rule %s (the rules command lists them)", redact.Quote(id))
 		}
 	}
 	for _, ig := range c.Ignores {
 		if !ok(ig.Rule) {
-			ps.add(ig.Line, "ignore of unknown rule %q (launchgate rules lists them)", ig.Rule)
+			ps.add(ig.Line, "ignore of unknown rule %s (the rules command lists them)", redact.Quote(ig.Rule))
 		}
 	}
-	return ps.first(c.File)
+	return ps.err(c.File)
 }

@@ -3,6 +3,8 @@ package finding
 import (
 	"fmt"
 	"strings"
+
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // Severity ranks a finding. The zero value is Info; higher values are worse.
@@ -42,7 +44,7 @@ func ParseSeverity(name string, allowNever bool) (Severity, error) {
 	if allowNever {
 		want = "critical, high, medium, low or never"
 	}
-	return Info, fmt.Errorf("unknown severity %q: want %s", name, want)
+	return Info, fmt.Errorf("unknown severity %s: want %s", redact.Quote(name), want)
 }
 
 // MarshalText writes the severity name.

@@ -1,11 +1,13 @@
 package gitdiff
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,8 +47,6 @@ func TestResolveRange(t *testing.T) {
 		{spec: "main..feature", base: b.c2, head: b.c3, addFiles: []string{"feature.txt"}},
 		{spec: "main...feature", base: b.c1, head: b.c3, addFiles: []string{"feature.txt"}},
 		{spec: "main", base: b.c2, head: b.c3, addFiles: []string{"feature.txt"}},
-		{spec: "main..", base: b.c2, head: b.c3, addFiles: []string{"feature.txt"}},
-		{spec: "main...", base: b.c1, head: b.c3, addFiles: []string{"feature.txt"}},
 		{spec: "feature..main", base: b.c3, head: b.c2, addFiles: []string{"main-only.txt"}},
 		{spec: "feature...main", base: b.c1, head: b.c2, addFiles: []string{"main-only.txt"}},
 		{spec: b.c1[:8] + "..HEAD", base: b.c1, head: b.c3, addFiles: []string{"feature.txt"}},
@@ -76,6 +76,9 @@ func TestResolveRange(t *testing.T) {
 
 func TestResolveRangeErrors(t *testing.T) {
 	b := newBranchy(t)
+	// A remote, so that the hints have somewhere to fetch from; the tests
+	// only read them here (TestShallowClone runs them).
+	b.repo.git("remote", "add", "origin", "file://"+b.repo.dir)
 	repo := b.repo.open()
 	ctx := context.Background()
 	unknown := strings.Repeat("0123456789", 4)
@@ -85,16 +88,50 @@ func TestResolveRangeErrors(t *testing.T) {
 		contains []string // parts of the message
 	}{
 		{spec: unknown + "..HEAD", missing: unknown, contains: []string{
-			unknown + "..HEAD: commit \"" + unknown + "\" is not in this clone",
+			`"` + unknown + `..HEAD": commit "` + unknown + `" is not in this clone`,
 			"git fetch origin " + unknown, "fetch-depth: 0"}},
-		{spec: "nope..feature", missing: "nope", contains: []string{`commit "nope"`, "git fetch --depth=1 origin nope:nope"}},
-		{spec: "main...nope", missing: "nope", contains: []string{`commit "nope"`, "git fetch origin nope:nope"}},
+		// A full clone gets no --depth=1: the fetch must not make it shallow.
+		{spec: "nope..feature", missing: "nope", contains: []string{`commit "nope"`, "fetch it first: git fetch origin nope:nope;"}},
+		{spec: "main...nope", missing: "nope", contains: []string{`commit "nope"`, "fetch it first: git fetch origin nope:nope;"}},
 		{spec: "abc1234", missing: "abc1234", contains: []string{"full 40-character commit ID of abc1234"}},
-		{spec: "HEAD~9", missing: "HEAD~9", contains: []string{"--deepen"}},
-		{spec: "", contains: []string{"empty git range"}},
-		{spec: "a..b..c", contains: []string{"not a git range"}},
-		{spec: "--output=x..HEAD", contains: []string{"not a revision"}},
+		{spec: "origin/feature~1..HEAD", missing: "origin/feature~1", contains: []string{"git fetch origin feature:refs/remotes/origin/feature"}},
+		{spec: "HEAD~9", contains: []string{`"HEAD~9" names no commit: HEAD exists, but its history does not go back that far`}},
 		{spec: "HEAD^{tree}..HEAD", contains: []string{"not a commit"}},
+
+		// Empty sides: what an unset variable leaves.
+		{spec: "", contains: []string{`"": empty git range (an unset variable?)`}},
+		{spec: "  \t", contains: []string{"empty git range"}},
+		{spec: "..HEAD", contains: []string{`"..HEAD": the base side of the range is empty (an unset variable such as ${BASE}?)`}},
+		{spec: " ..HEAD", contains: []string{"the base side of the range is empty"}},
+		{spec: "...HEAD", contains: []string{"the base side of the range is empty", "BASE...HEAD"}},
+		{spec: "main..", contains: []string{`"main..": the head side of the range is empty (an unset variable such as ${HEAD}?)`}},
+		{spec: "main... ", contains: []string{"the head side of the range is empty"}},
+		{spec: "..", contains: []string{"both sides of the range are empty (unset variables such as ${BASE} and ${HEAD}?)"}},
+		{spec: "...", contains: []string{"both sides of the range are empty"}},
+
+		// Malformed sides.
+		{spec: "a..b..c", contains: []string{`"a..b..c" is not a git range`}},
+		{spec: "main....HEAD", contains: []string{"is not a git range"}},
+		{spec: "main.....HEAD", contains: []string{"is not a git range"}},
+		{spec: "--output=x..HEAD", contains: []string{`the base side "--output=x" starts with "-", which git would take as an option`}},
+		{spec: "main..-p", contains: []string{`the head side "-p" starts with "-"`}},
+		{spec: "main ..HEAD", contains: []string{`the base side "main " contains white space`}},
+		{spec: "main.. HEAD", contains: []string{`the head side " HEAD" contains white space`}},
+		{spec: "ma in", contains: []string{`the base side "ma in" contains white space`}},
+		{spec: "main\n..HEAD", contains: []string{"contains white space"}},
+		{spec: "main..HE\x00AD", contains: []string{"contains a control character"}},
+
+		// Names no remote can have get no fetch hint.
+		{spec: "${BASE}..HEAD", contains: []string{`"${BASE}" names no commit in this clone`, "a variable that was never expanded"}},
+		{spec: "%BASE%..HEAD", contains: []string{"a variable that was never expanded"}},
+		{spec: "ma?n..HEAD", contains: []string{`no branch or tag can be called "ma?n"`, `git does not allow "?"`}},
+		{spec: "nope:x..HEAD", contains: []string{`git does not allow ":"`}},
+		{spec: "ref[1]..HEAD", contains: []string{`git does not allow "["`}},
+		{spec: "feature/..HEAD", contains: []string{"end with /"}},
+		{spec: "x.lock..HEAD", contains: []string{".lock"}},
+		{spec: "refs/remotes/upstream/main..HEAD", contains: []string{`"upstream" is not one of its remotes (origin)`}},
+		{spec: "upstream/main..HEAD", contains: []string{`"upstream" is not one of its remotes`}},
+		{spec: "main@{9}..HEAD", contains: []string{`"main@{9}" names no commit in this clone`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.spec, func(t *testing.T) {
@@ -111,7 +148,27 @@ func TestResolveRangeErrors(t *testing.T) {
 					t.Errorf("error %q lacks %q", err, part)
 				}
 			}
+			if tc.missing == "" && strings.Contains(err.Error(), "git fetch") {
+				t.Errorf("error %q has a fetch hint for a range no fetch can mend", err)
+			}
+			if strings.Contains(err.Error(), "--depth") {
+				t.Errorf("error %q would make a full clone shallow", err)
+			}
 		})
+	}
+}
+
+// TestResolveRangeNoRemote: with no remote there is nothing to fetch from,
+// so the error says that instead of a command that cannot work.
+func TestResolveRangeNoRemote(t *testing.T) {
+	b := newBranchy(t)
+	_, _, err := b.repo.open().ResolveRange(context.Background(), "nope..HEAD")
+	var missing *MissingCommitError
+	if !errors.As(err, &missing) || missing.Fetch != "" {
+		t.Fatalf("ResolveRange = %v, want *MissingCommitError without a fetch command", err)
+	}
+	if want := `commit "nope" is not in this clone, which has no remote to fetch it from`; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q lacks %q", err, want)
 	}
 }
 
@@ -125,6 +182,7 @@ func TestShallowClone(t *testing.T) {
 
 	tests := []struct {
 		spec    string
+		branch  string // the branch the clone checks out, main if empty
 		missing string
 		fetch   string
 		base    string
@@ -132,14 +190,21 @@ func TestShallowClone(t *testing.T) {
 	}{
 		{spec: b.c1 + "..HEAD", missing: b.c1, fetch: "git fetch origin " + b.c1, base: b.c1, head: b.c2},
 		{spec: "origin/feature..HEAD", missing: "origin/feature", fetch: "git fetch --depth=1 origin feature:refs/remotes/origin/feature", base: b.c3, head: b.c2},
+		{spec: "refs/remotes/origin/feature..HEAD", missing: "refs/remotes/origin/feature", fetch: "git fetch --depth=1 origin feature:refs/remotes/origin/feature", base: b.c3, head: b.c2},
 		{spec: "HEAD~1..HEAD", missing: "HEAD~1", fetch: "git fetch --deepen=50 origin", base: b.c1, head: b.c2},
 		{spec: "origin/feature...HEAD", missing: "origin/feature", fetch: "git fetch --unshallow origin feature:refs/remotes/origin/feature", base: b.c1, head: b.c2},
+		{spec: "feature..HEAD", missing: "feature", fetch: "git fetch --depth=1 origin feature:feature", base: b.c3, head: b.c2},
+		// The ancestor of a branch the clone lacks: the branch and its history.
+		{spec: "origin/feature~1..HEAD", missing: "origin/feature~1", fetch: "git fetch --unshallow origin feature:refs/remotes/origin/feature", base: b.c1, head: b.c2},
+		// A pull request's checkout: the head branch only, one commit deep,
+		// compared with the base branch it lacks.
+		{spec: "origin/main..HEAD", branch: "feature", missing: "origin/main", fetch: "git fetch --depth=1 origin main:refs/remotes/origin/main", base: b.c2, head: b.c3},
+		{spec: "origin/main...HEAD", branch: "feature", missing: "origin/main", fetch: "git fetch --unshallow origin main:refs/remotes/origin/main", base: b.c1, head: b.c3},
+		{spec: "main...HEAD", branch: "feature", missing: "main", fetch: "git fetch --unshallow origin main:main", base: b.c1, head: b.c3},
 	}
 	for _, tc := range tests {
-		t.Run(tc.spec, func(t *testing.T) {
-			clone := filepath.Join(t.TempDir(), "clone")
-			testkit.Git(t, b.repo.dir, "clone", "-q", "--depth=1", "--single-branch", "--branch", "main",
-				"file://"+b.repo.dir, clone)
+		t.Run(tc.spec+" on "+cmp.Or(tc.branch, "main"), func(t *testing.T) {
+			clone := shallowClone(t, b.repo.dir, cmp.Or(tc.branch, "main"))
 			repo, err := Open(ctx, clone)
 			if err != nil {
 				t.Fatal(err)
@@ -171,6 +236,46 @@ func TestShallowClone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestShallowCloneGarbage: in the clone where a missing base gets a fetch
+// hint, a range no fetch can mend gets none, and an empty side is refused
+// before git is asked anything.
+func TestShallowCloneGarbage(t *testing.T) {
+	b := newBranchy(t)
+	b.repo.git("checkout", "-q", "main")
+	clone := shallowClone(t, b.repo.dir, "feature")
+	repo, err := Open(context.Background(), clone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range []string{
+		"..HEAD", "origin/main..", "...", "origin/ma in..HEAD", "${BASE}..HEAD", "origin/ma?n..HEAD",
+		"origin/main:x..HEAD", "upstream/main..HEAD", "refs/remotes/fork/main..HEAD", "-origin/main..HEAD",
+	} {
+		t.Run(spec, func(t *testing.T) {
+			_, _, err := repo.ResolveRange(context.Background(), spec)
+			if err == nil {
+				t.Fatalf("ResolveRange(%q) succeeded", spec)
+			}
+			var missing *MissingCommitError
+			if errors.As(err, &missing) || strings.Contains(err.Error(), "git fetch") {
+				t.Errorf("error %q offers a fetch for a range no fetch can mend", err)
+			}
+			if !strings.HasPrefix(err.Error(), strconv.Quote(spec)) {
+				t.Errorf("error %q does not start with the range", err)
+			}
+		})
+	}
+}
+
+// shallowClone makes the checkout actions/checkout makes by default: one
+// branch, one commit deep, with the source as origin.
+func shallowClone(t *testing.T, src, branch string) string {
+	t.Helper()
+	clone := filepath.Join(t.TempDir(), "clone")
+	testkit.Git(t, src, "clone", "-q", "--depth=1", "--single-branch", "--branch", branch, "file://"+src, clone)
+	return clone
 }
 
 // TestShallowNoMergeBase has both tips but not the history between them,

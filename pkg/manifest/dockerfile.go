@@ -71,6 +71,12 @@ func readDockerfile(src *Source, data []byte) {
 				vals = append(vals, w.text)
 				ref = ref || w.ref
 			}
+			if words[0].text == "" {
+				// ENV "" value: Docker refuses a blank name, and a
+				// variable without one would be nobody's finding.
+				src.problem(ll.lineAt(base+words[0].start), "ENV: a variable name is empty")
+				continue
+			}
 			if len(words) < 2 {
 				src.problem(ll.lineAt(base+words[0].start), "ENV "+words[0].text+" has no value (write ENV KEY=value)")
 				continue

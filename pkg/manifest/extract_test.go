@@ -86,6 +86,12 @@ func runExtract(t *testing.T, tests []extractCase) {
 func TestExtractDockerfile(t *testing.T) {
 	runExtract(t, []extractCase{
 		{
+			name: "empty names", path: "Dockerfile", kind: KindDockerfile, prod: true,
+			data:     "ENV \"\" 0\nENV A=1 \"\"=2\nARG \"\"\n",
+			vars:     []string{"2 A=1 ENV literal prod"},
+			problems: []string{"1 ENV: a variable name is empty", "2 ENV: a variable name is missing before =", "3 ARG: a variable name is missing before ="},
+		},
+		{
 			name: "env forms, quotes, continuation, heredoc", path: "Dockerfile", kind: KindDockerfile, prod: true,
 			data: testdataFile(t, "Dockerfile.edge"),
 			vars: []string{
@@ -199,6 +205,34 @@ func TestExtractCompose(t *testing.T) {
 			name: "wrong shapes", path: "docker-compose.yml", kind: KindCompose, prod: true,
 			data:     "services:\n  api:\n    environment: 5\n  web:\n    environment:\n      - {A: 1}\n---\n- list\n",
 			problems: []string{"3 environment must be a mapping", "6 environment: a list entry must be KEY=value", "8 a Compose file is a mapping"},
+		},
+		{
+			// Ten services reach one anchored environment and one anchored
+			// list, directly, through merges of merges and through aliases
+			// of aliases: each line written is one variable, each problem
+			// on it one problem.
+			name: "anchors reached through many aliases", path: "docker-compose.yml", kind: KindCompose, prod: true,
+			data: "x-env: &env\n  TOKEN: abc\n  MODE: fast\n" +
+				"x-list: &list\n  - KEY=v\n  - {bad: entry}\n" +
+				"x-a: &a {<<: [*env, *env]}\nx-b: &b {<<: [*a, *a, *env]}\nx-n: &n 7\n" +
+				"services:\n" +
+				"  s1: {environment: *env}\n  s2: {environment: *env}\n  s3: {environment: *a}\n  s4: {environment: *b}\n" +
+				"  s5: {environment: {<<: [*b, *a, *env]}}\n  s6: {environment: *list}\n  s7: {environment: *list}\n" +
+				"  s8: {environment: *list}\n  s9: {environment: *n}\n  s10: {environment: *n}\n",
+			vars: []string{
+				"2 TOKEN=abc environment literal prod", "3 MODE=fast environment literal prod",
+				"5 KEY=v environment literal prod",
+			},
+			problems: []string{"6 environment: a list entry must be KEY=value", "9 environment must be a mapping or a list"},
+		},
+		{
+			name: "empty names are problems, not variables", path: "docker-compose.yml", kind: KindCompose, prod: true,
+			data: "services:\n  a:\n    environment:\n      \"\": x\n      B: \"1\"\n  b:\n    environment:\n      - =y\n      - \" =z\"\n",
+			vars: []string{"5 B=1 environment literal prod"},
+			problems: []string{
+				"4 environment: a variable name is empty", "8 environment: a variable name is empty",
+				"9 environment: a variable name is empty",
+			},
 		},
 	})
 }

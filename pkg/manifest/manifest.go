@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Source is the environment one manifest file sets.
@@ -96,6 +97,12 @@ func Extract(path string, data []byte) (Source, bool) {
 	case KindNetlify, KindFly:
 		readTOML(&src, data)
 	}
+	// A YAML node reached through several aliases (one anchored
+	// environment shared by ten services, or an alias bomb) is read once
+	// per alias, each time as the same variable or the same problem at the
+	// same line. It is one: kept once, it cannot become several findings.
+	// Problems are made distinct the same way, below.
+	src.Vars = distinct(src.Vars)
 	// Readers go section by section; a Compose service's build args come
 	// before its environment in the file, or after.
 	slices.SortStableFunc(src.Vars, func(a, b Var) int { return cmp.Compare(a.Line, b.Line) })
@@ -107,6 +114,7 @@ func Extract(path string, data []byte) (Source, bool) {
 	for i := range src.Problems {
 		src.Problems[i].Line = min(src.Problems[i].Line, last)
 	}
+	src.Problems = distinct(src.Problems)
 	return src, true
 }
 
@@ -119,8 +127,29 @@ func withoutBOM(data []byte) []byte {
 	return data
 }
 
-// add appends a variable.
-func (s *Source) add(v Var) { s.Vars = append(s.Vars, v) }
+// add appends a variable. A variable needs a name: an empty one (ENV ""
+// x, "": x in a Compose environment) is a problem with the file, not a
+// variable any check could report by name.
+func (s *Source) add(v Var) {
+	if strings.TrimSpace(v.Key) == "" {
+		s.problem(v.Line, v.Scope+": a variable name is empty")
+		return
+	}
+	s.Vars = append(s.Vars, v)
+}
+
+// distinct returns xs without repeats, in first-seen order.
+func distinct[T comparable](xs []T) []T {
+	seen := make(map[T]bool, len(xs))
+	out := xs[:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
 
 // problem records a problem at line.
 func (s *Source) problem(line int, msg string) {

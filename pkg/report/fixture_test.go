@@ -21,11 +21,27 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 var testCatalogFS = fstest.MapFS{
 	"areas.yaml": {Data: []byte(`
 areas:
-  - {id: auth,      title: "Authentication on every route"}
-  - {id: tenant,    title: "Tenant isolation and roles"}
-  - {id: secrets,   title: "Secrets"}
-  - {id: transport, title: "Transport security"}
-  - {id: email,     title: "Email trust (SPF, DKIM, DMARC)"}
+  - id: auth
+    title: "Authentication on every route"
+    parts:
+      - {check: openapi, what: "spec operations declare auth", needs: "an OpenAPI document"}
+      - {check: probe, what: "operations refuse a missing token, live", needs: "launchgate probe --url"}
+  - id: tenant
+    title: "Tenant isolation and roles"
+    parts:
+      - {check: openapi, what: "object routes declare ownership", needs: "an OpenAPI document"}
+  - id: secrets
+    title: "Secrets"
+    parts:
+      - {check: secrets, what: "no secret in the tree", needs: "a checkout"}
+  - id: transport
+    title: "Transport security"
+    parts:
+      - {check: openapi, what: "spec servers use https", needs: "an OpenAPI document"}
+  - id: email
+    title: "Email trust (SPF, DKIM, DMARC)"
+    parts:
+      - {check: dns, what: "SPF, DKIM and DMARC", needs: "launchgate dns DOMAIN"}
 `)},
 	"rules.yaml": {Data: []byte(`
 rules:
@@ -108,7 +124,7 @@ func fixedResult(t testing.TB) *Result {
 		Findings:  fs,
 		Threshold: finding.High,
 		Catalog:   testCatalog(t),
-		Ran:       map[string]bool{"auth": true, "tenant": true, "secrets": true, "transport": true},
+		Ran:       map[string]bool{"openapi": true, "secrets": true},
 		Category:  "launchgate-scan",
 		Notes:     []string{"ignore for secret/generic-api-key in web/legacy.js expired on 2025-01-31"},
 	}

@@ -51,9 +51,10 @@ var severityBadges = map[finding.Severity]string{
 }
 
 var statusBadges = map[string]string{
-	StatusPass:   "✅",
-	StatusFail:   "❌",
-	StatusNotRun: "⚪",
+	StatusPass:    "✅",
+	StatusFail:    "❌",
+	StatusNotRun:  "⚪",
+	StatusPartial: "🟡",
 }
 
 // Write writes r as GitHub-flavoured markdown.
@@ -70,7 +71,7 @@ func (m MarkdownReporter) Write(w io.Writer, r *Result) error {
 	if tool := toolOf(r); tool.Version != "" {
 		b.WriteString(escapeCell(tool.Name+" "+tool.Version) + " · ")
 	}
-	b.WriteString("run `launchgate explain RULE` for what a rule checks and how to fix it</sub>\n")
+	b.WriteString("run `" + escapeCell(r.program()) + " explain RULE` for what a rule checks and how to fix it</sub>\n")
 
 	out := capMarkdown(b.String(), MaxMarkdownBytes)
 	bw := bufio.NewWriter(w)
@@ -109,7 +110,7 @@ func writeScorecard(b *strings.Builder, rows []AreaStatus) {
 	if len(rows) == 0 {
 		return
 	}
-	b.WriteString("| Check | Status | Findings | Worst |\n|:--|:--|--:|:--|\n")
+	b.WriteString("| Check | Status | Findings | Worst | Not checked |\n|:--|:--|--:|:--|:--|\n")
 	for _, row := range rows {
 		count, worst := "—", "—"
 		if row.Findings > 0 {
@@ -118,10 +119,23 @@ func writeScorecard(b *strings.Builder, rows []AreaStatus) {
 		} else if row.Status != StatusNotRun {
 			count = "0"
 		}
-		fmt.Fprintf(b, "| %s | %s %s | %s | %s |\n",
-			escapeCell(oneLine(row.Area.Title)), statusBadges[row.Status], row.Status, count, worst)
+		fmt.Fprintf(b, "| %s | %s %s | %s | %s | %s |\n",
+			escapeCell(oneLine(row.Area.Title)), statusBadges[row.Status], row.Status, count, worst, escapeCell(notChecked(row)))
 	}
 	b.WriteString("\n")
+}
+
+// notChecked says which parts of a row did not run and what each needs,
+// so a partial or unchecked row reads as what it is, not as a pass.
+func notChecked(row AreaStatus) string {
+	if len(row.NotChecked) == 0 {
+		return "—"
+	}
+	parts := make([]string, len(row.NotChecked))
+	for i, p := range row.NotChecked {
+		parts[i] = p.What + " (needs " + p.Needs + ")"
+	}
+	return strings.Join(parts, "; ")
 }
 
 func writeCounts(b *strings.Builder, s Summary) {

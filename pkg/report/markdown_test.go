@@ -25,9 +25,13 @@ func TestMarkdownGolden(t *testing.T) {
 	for _, want := range []string{
 		"## launchgate — launch readiness",
 		"❌ **Not ready**: 3 blocking findings at or above **high**.",
-		"| Authentication on every route | ❌ fail | 2 | high |",
-		"| Tenant isolation and roles | ✅ pass | 1 | medium |",
-		"| Email trust (SPF, DKIM, DMARC) | ⚪ not run | — | — |",
+		"| Authentication on every route | ❌ fail | 2 | high | operations refuse a missing token, live (needs launchgate probe --url) |",
+		// A medium finding does not block at high, but the row has a
+		// problem: it fails.
+		"| Tenant isolation and roles | ❌ fail | 1 | medium | — |",
+		// Only a low finding, and every part ran: the row passes.
+		"| Transport security | ✅ pass | 1 | low | — |",
+		"| Email trust (SPF, DKIM, DMARC) | ⚪ not run | — | — | SPF, DKIM and DMARC (needs launchgate dns DOMAIN) |",
 		"— 1 suppressed",
 		`GET /invoices/{invoiceId} \| takes`,
 	} {

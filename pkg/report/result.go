@@ -26,7 +26,12 @@ type Result struct {
 	// Catalog explains rules; it may be nil, and findings whose rule it
 	// lacks are still written.
 	Catalog *catalog.Catalog
-	// Ran maps a scorecard area ID to whether a check covering it ran.
+	// Program is how the user runs launchgate, for the hints a report
+	// prints ("go run ./cmd/launchgate explain RULE"); "" means
+	// "launchgate".
+	Program string
+	// Ran names the checks that ran ("openapi", "secrets"), which the
+	// scorecard matches against each area's parts.
 	Ran map[string]bool
 	// Category tells code scanning which analysis a SARIF upload replaces;
 	// empty for the default.
@@ -73,4 +78,12 @@ func (r *Result) Summary() Summary {
 	}
 	s.Passed = s.Blocking == 0
 	return s
+}
+
+// program is how hints name the command.
+func (r *Result) program() string {
+	if r.Program == "" {
+		return "launchgate"
+	}
+	return r.Program
 }

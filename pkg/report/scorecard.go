@@ -7,15 +7,16 @@ import (
 
 // The statuses a scorecard row can have.
 const (
-	StatusPass   = "pass"
-	StatusFail   = "fail"
-	StatusNotRun = "not run"
+	StatusPass    = "pass"
+	StatusFail    = "fail"
+	StatusPartial = "partial"
+	StatusNotRun  = "not run"
 )
 
 // AreaStatus is one row of the launch-readiness scorecard.
 type AreaStatus struct {
 	Area catalog.Area
-	// Status is StatusPass, StatusFail or StatusNotRun.
+	// Status is StatusPass, StatusFail, StatusPartial or StatusNotRun.
 	Status string
 	// Findings counts unsuppressed findings in the area, blocking or not.
 	Findings int
@@ -23,13 +24,25 @@ type AreaStatus struct {
 	// Worst is the highest severity among Findings; meaningless when
 	// Findings is zero.
 	Worst finding.Severity
+	// Checked are the parts of the area whose checks ran; NotChecked the
+	// rest, each with what it needs to run.
+	Checked, NotChecked []catalog.AreaPart
 }
 
-// Scorecard returns one row per catalog area, in catalog order. An area
-// fails when it has a blocking finding, passes when a check covering it ran
-// (or it has findings, which prove one did) and nothing blocks, and is "not
-// run" otherwise. Findings whose rule the catalog does not know belong to no
-// area. A Result without a catalog has no scorecard.
+// countedFloor is the lowest severity that keeps a row from passing when
+// the threshold itself is higher: a row with a medium finding has a problem
+// a reviewer would raise, even when the gate lets it through. Low and info
+// findings are advice, and count only when they block.
+const countedFloor = finding.Medium
+
+// Scorecard returns one row per catalog area, in catalog order.
+//
+// A row fails when it has an unsuppressed finding that blocks or is at
+// medium or above. Otherwise it passes when every part of the area ran,
+// is partial when some did, and is "not run" when none did. A check ran
+// when r.Ran names it; a finding in the area proves its check ran, too.
+// Findings whose rule the catalog does not know belong to no area. A
+// Result without a catalog has no scorecard.
 func Scorecard(r *Result) []AreaStatus {
 	if r.Catalog == nil {
 		return nil
@@ -41,6 +54,7 @@ func Scorecard(r *Result) []AreaStatus {
 		rows[i].Area = a
 		index[a.ID] = i
 	}
+	counted := make([]int, len(areas))
 	seen := make([]bool, len(areas))
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -61,17 +75,30 @@ func Scorecard(r *Result) []AreaStatus {
 			row.Worst = f.Severity
 		}
 		row.Findings++
-		if f.Blocks(r.Threshold) {
+		blocks := f.Blocks(r.Threshold)
+		if blocks {
 			row.Blocking++
+		}
+		if blocks || f.Severity >= countedFloor {
+			counted[j]++
 		}
 	}
 	for i := range rows {
 		row := &rows[i]
+		for _, p := range row.Area.Parts {
+			if r.Ran[p.Check] {
+				row.Checked = append(row.Checked, p)
+			} else {
+				row.NotChecked = append(row.NotChecked, p)
+			}
+		}
 		switch {
-		case row.Blocking > 0:
+		case counted[i] > 0:
 			row.Status = StatusFail
-		case r.Ran[row.Area.ID] || seen[i]:
+		case len(row.NotChecked) == 0:
 			row.Status = StatusPass
+		case len(row.Checked) > 0 || seen[i]:
+			row.Status = StatusPartial
 		default:
 			row.Status = StatusNotRun
 		}

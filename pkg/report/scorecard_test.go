@@ -10,31 +10,40 @@ func TestScorecard(t *testing.T) {
 	auth := func(sev finding.Severity, suppressed bool) finding.Finding {
 		return finding.Finding{RuleID: "openapi/operation-without-auth", Severity: sev, Suppressed: suppressed}
 	}
+	static := map[string]bool{"openapi": true}
+	both := map[string]bool{"openapi": true, "probe": true}
 	tests := []struct {
 		name      string
 		findings  []finding.Finding
 		ran       map[string]bool
 		threshold finding.Severity
-		want      AreaStatus // the auth row
+		want      AreaStatus // the auth row, without its parts
+		checked   int        // how many of its two parts ran
 	}{
 		{"not run without check or findings", nil, nil, finding.High,
-			AreaStatus{Status: StatusNotRun}},
-		{"pass when the check ran clean", nil, map[string]bool{"auth": true}, finding.High,
-			AreaStatus{Status: StatusPass}},
-		{"fail on a blocking finding", []finding.Finding{auth(finding.High, false)}, map[string]bool{"auth": true}, finding.High,
-			AreaStatus{Status: StatusFail, Findings: 1, Blocking: 1, Worst: finding.High}},
-		{"pass with findings below the threshold", []finding.Finding{auth(finding.Medium, false), auth(finding.Low, false)}, map[string]bool{"auth": true}, finding.High,
-			AreaStatus{Status: StatusPass, Findings: 2, Worst: finding.Medium}},
-		{"findings prove the area ran", []finding.Finding{auth(finding.Low, false)}, nil, finding.High,
-			AreaStatus{Status: StatusPass, Findings: 1, Worst: finding.Low}},
-		{"suppressed findings neither count nor block", []finding.Finding{auth(finding.Critical, true)}, map[string]bool{"auth": true}, finding.High,
-			AreaStatus{Status: StatusPass}},
-		{"never threshold blocks nothing", []finding.Finding{auth(finding.Critical, false)}, map[string]bool{"auth": true}, finding.Never,
-			AreaStatus{Status: StatusPass, Findings: 1, Worst: finding.Critical}},
+			AreaStatus{Status: StatusNotRun}, 0},
+		{"partial when only the static part ran clean", nil, static, finding.High,
+			AreaStatus{Status: StatusPartial}, 1},
+		{"pass when every part ran clean", nil, both, finding.High,
+			AreaStatus{Status: StatusPass}, 2},
+		{"fail on a blocking finding", []finding.Finding{auth(finding.High, false)}, both, finding.High,
+			AreaStatus{Status: StatusFail, Findings: 1, Blocking: 1, Worst: finding.High}, 2},
+		{"fail on a medium finding the threshold lets through", []finding.Finding{auth(finding.Medium, false)}, both, finding.High,
+			AreaStatus{Status: StatusFail, Findings: 1, Worst: finding.Medium}, 2},
+		{"pass with only low findings", []finding.Finding{auth(finding.Low, false), auth(finding.Info, false)}, both, finding.High,
+			AreaStatus{Status: StatusPass, Findings: 2, Worst: finding.Low}, 2},
+		{"fail on a low finding that blocks", []finding.Finding{auth(finding.Low, false)}, both, finding.Low,
+			AreaStatus{Status: StatusFail, Findings: 1, Blocking: 1, Worst: finding.Low}, 2},
+		{"findings prove a part ran", []finding.Finding{auth(finding.Low, false)}, nil, finding.High,
+			AreaStatus{Status: StatusPartial, Findings: 1, Worst: finding.Low}, 0},
+		{"suppressed findings neither count nor block", []finding.Finding{auth(finding.Critical, true)}, both, finding.High,
+			AreaStatus{Status: StatusPass}, 2},
+		{"never threshold still fails the row", []finding.Finding{auth(finding.Critical, false)}, both, finding.Never,
+			AreaStatus{Status: StatusFail, Findings: 1, Worst: finding.Critical}, 2},
 		{"worst of several", []finding.Finding{auth(finding.Low, false), auth(finding.Critical, false), auth(finding.Medium, false)}, nil, finding.High,
-			AreaStatus{Status: StatusFail, Findings: 3, Blocking: 1, Worst: finding.Critical}},
+			AreaStatus{Status: StatusFail, Findings: 3, Blocking: 1, Worst: finding.Critical}, 0},
 		{"rule outside the catalog belongs to no area", []finding.Finding{{RuleID: "debug/unknown", Severity: finding.Critical}}, nil, finding.High,
-			AreaStatus{Status: StatusNotRun}},
+			AreaStatus{Status: StatusNotRun}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,14 +55,16 @@ func TestScorecard(t *testing.T) {
 			if got.Area.ID != "auth" {
 				t.Fatalf("first row is %s, want auth (catalog order)", got.Area.ID)
 			}
-			got.Area = tt.want.Area
-			if got != tt.want {
+			if len(got.Checked) != tt.checked || len(got.Checked)+len(got.NotChecked) != 2 {
+				t.Errorf("checked %v, not checked %v; want %d of the 2 parts checked", got.Checked, got.NotChecked, tt.checked)
+			}
+			got.Area, got.Checked, got.NotChecked = tt.want.Area, nil, nil
+			if got.Status != tt.want.Status || got.Findings != tt.want.Findings || got.Blocking != tt.want.Blocking || got.Worst != tt.want.Worst {
 				t.Errorf("auth row = %+v, want %+v", got, tt.want)
 			}
-			for _, row := range rows[1:] {
-				if row.Status != StatusNotRun && !tt.ran[row.Area.ID] {
-					t.Errorf("row %s = %s, want not run", row.Area.ID, row.Status)
-				}
+			// The email row's only part is dns, which never ran here.
+			if email := rows[4]; email.Status != StatusNotRun || len(email.NotChecked) != 1 {
+				t.Errorf("email row = %s with %v not checked, want not run", email.Status, email.NotChecked)
 			}
 		})
 	}

@@ -77,7 +77,7 @@ func (t TextReporter) Write(w io.Writer, r *Result) error {
 		bw.WriteByte('\n')
 	}
 	if len(groups) > 0 {
-		fmt.Fprintln(bw, t.paint(ansiDim, "Run `launchgate explain RULE` for what a rule checks and how to fix it."))
+		fmt.Fprintln(bw, t.paint(ansiDim, "Run `"+r.program()+" explain RULE` for what a rule checks and how to fix it."))
 	}
 	fmt.Fprintln(bw, t.summaryLine(r))
 	if err := bw.Flush(); err != nil {

@@ -29,6 +29,9 @@ func envFiles(opts Options) ([]string, error) {
 		if fi.IsDir() {
 			return nil, fmt.Errorf("--env %s is a folder; name the env file itself", name)
 		}
+		if err := readable(p); err != nil {
+			return nil, fmt.Errorf("--env %s: cannot be read: %w", name, err)
+		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)
 		}

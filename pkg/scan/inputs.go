@@ -33,6 +33,9 @@ func specs(ctx context.Context, root string, cfg *config.Config, opts Options) (
 func relativeFiles(root, base string, names []string, what string) ([]string, error) {
 	var out []string
 	for _, name := range names {
+		if isURL(name) {
+			return nil, fmt.Errorf("%s %s: URLs are not fetched, launchgate reads only local files; download the document and pass its path", what, name)
+		}
 		p := name
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(base, p)
@@ -61,6 +64,24 @@ func relativeFiles(root, base string, names []string, what string) ([]string, er
 	return out, nil
 }
 
+// isURL reports whether name is a URL (scheme://…) rather than a path.
+// Without this a URL is read as a relative path and fails as a missing file
+// under a folder named "http:". A single letter before "://" is a Windows
+// drive, not a scheme.
+func isURL(name string) bool {
+	scheme, _, ok := strings.Cut(name, "://")
+	if !ok || len(scheme) < 2 {
+		return false
+	}
+	for i, c := range scheme {
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return true
+}
+
 // artifacts resolves the build outputs to check: those named by
 // --artifacts (from the working directory), then those the config lists
 // (from root), as absolute paths. Each must exist.
@@ -77,6 +98,9 @@ func artifacts(root string, cfg *config.Config, opts Options) ([]string, error) 
 		}
 		if _, err := os.Stat(p); err != nil {
 			return fmt.Errorf("%s %s: %w", what, name, err)
+		}
+		if err := readable(p); err != nil {
+			return fmt.Errorf("%s %s: cannot be read: %w", what, name, err)
 		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)

@@ -76,7 +76,7 @@ func diffLines(ctx context.Context, t *check.Target, rng string) (func(string, i
 	}
 	base, head, err := repo.ResolveRange(ctx, rng)
 	if err != nil {
-		return nil, "", err
+		return nil, "", fmt.Errorf("--diff %w", err)
 	}
 	added, err := repo.Changes(ctx, base, head)
 	if err != nil {

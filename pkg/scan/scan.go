@@ -14,6 +14,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/config"
 	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/process"
+	"github.com/launchgate/launchgate/pkg/redact"
 	"github.com/launchgate/launchgate/pkg/report"
 	"github.com/launchgate/launchgate/pkg/source"
 )
@@ -22,6 +23,9 @@ import (
 type Scanner struct {
 	Catalog *catalog.Catalog
 	Checks  []*check.Check
+	// Redactor takes secret values out of every message and note the scan
+	// returns; nil uses the built-in recognisers only.
+	Redactor *redact.Redactor
 }
 
 // Run scans opts.Root. An error means the scan could not be done as asked
@@ -50,7 +54,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 		return nil, err
 	}
 	t.Environ = opts.Environ
-	if t.Tree, err = source.ListTree(ctx, root, source.TreeOptions{Exclude: cfg.Exclude, IncludeVendor: cfg.Secrets.ScanDependencies}); err != nil {
+	if t.Tree, err = source.ListTree(ctx, root, source.TreeOptions{Exclude: cfg.Exclude, IncludeVendor: cfg.Secrets.ScanDependencies, MaxFileBytes: int64(cfg.Limits.MaxFileBytes)}); err != nil {
 		return nil, fmt.Errorf("listing the files under %s: %w", root, err)
 	}
 	pipeline, notes, err := s.processors(ctx, t, cfg, opts)
@@ -82,9 +86,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 			return nil, fmt.Errorf("%s check: %w", c.Name, err)
 		}
 		log.Debug("check ran", "check", c.Name, "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
-		for _, a := range c.Areas {
-			res.Ran[a] = true
-		}
+		res.Ran[c.Name] = true
 		for _, r := range reports {
 			f, err := s.finding(r)
 			if err != nil {
@@ -98,6 +100,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	}
 	res.Notes = append(res.Notes, t.Tree.Notes()...)
 	res.Notes = append(res.Notes, pipeline.notes()...)
+	s.Redactor.Strings(res.Notes)
 	return res, nil
 }
 
@@ -113,14 +116,21 @@ func (s *Scanner) finding(r check.Report) (finding.Finding, error) {
 		Category: rule.Category(),
 		Severity: max(rule.Severity, r.MinSeverity),
 		Title:    rule.Title,
-		Message:  r.Message,
+		Message:  s.Redactor.String(r.Message),
 		File:     r.File,
 		Line:     r.Line,
 		Column:   r.Column,
 		EndLine:  r.EndLine,
-		URL:      r.URL,
+		URL:      s.Redactor.String(r.URL),
 		Key:      r.Key,
 		OfChange: r.OfChange,
+	}
+	// A fingerprint is a hash, but a hash of a short password can be
+	// tested against guesses: keys that quote code or URLs are redacted
+	// first. The secrets engine builds its keys without the value already
+	// (a placeholder and a 16-bit hash), and they stay as they are.
+	if f.Category != "secret" {
+		f.Key = s.Redactor.String(f.Key)
 	}
 	f.SetFingerprint()
 	return f, nil

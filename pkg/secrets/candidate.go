@@ -30,6 +30,14 @@ type candidate struct {
 	envName, innerKind string
 	// For the connection-string rule.
 	scheme, host string
+	// bare marks a value with no public marker of its own (an AWS secret
+	// access key): its redacted form is its length only, even when its
+	// random characters happen to begin like a marker ("AKIA", "eyJ").
+	bare bool
+	// For the AWS pair rule: the access key ID and where it is; pairAt is
+	// also kept by a public-env candidate that takes a pair in.
+	pairID string
+	pairAt span
 }
 
 // settleEnv moves a public-env candidate, whose match starts at mstart,

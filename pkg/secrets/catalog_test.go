@@ -67,7 +67,9 @@ func TestCatalogRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := e.RuleCount() - len(ownRuleIDs); len(generated) != want {
+	// Every own rule but the AWS pair, which has no expression, runs in
+	// gitleaks' form.
+	if want := e.RuleCount() - len(ownRules()); len(generated) != want {
 		t.Fatalf("%d generated catalog rules, want one per gitleaks rule (%d)", len(generated), want)
 	}
 	c, err := catalog.Load(rules.FS)

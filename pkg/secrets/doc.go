@@ -1,7 +1,8 @@
 // Package secrets finds credentials in text: gitleaks' default rules, used as
 // a library, plus launchgate's own rules for connection strings with a
-// password, secrets behind public env prefixes and Supabase service-role
-// keys. It drops values that are meant to be public (Stripe publishable
+// password, secrets behind public env prefixes, Supabase service-role
+// keys and AWS secret access keys, alone or with their access key ID as
+// one pair. It drops values that are meant to be public (Stripe publishable
 // keys, Firebase web config, Supabase anon keys, Sentry DSNs) and obvious
 // placeholders, ranks what remains by kind, and never hands the value out:
 // every Secret carries only a redacted form and a fingerprint anchor.
@@ -25,6 +26,11 @@
 //     way to specific ones), and matcher_test.go holds it to the Detector's
 //     results rule by rule, on the fixtures and under fuzzing. One matcher
 //     serves every Scan; it holds no state that a scan changes.
+//   - An AWS access key ID and the secret access key near it are one
+//     finding, made after matching from the ID gitleaks' rule found and
+//     the values around it (awspair.go), not by one expression over both:
+//     the two come in either order, in a dozen formats, with other values
+//     between them, and each is also a finding alone.
 //   - A fragment is scanned whole. gitleaks' file readers cut files into
 //     chunks, and a secret that straddles a chunk boundary in a single-line
 //     bundle is lost.

@@ -11,6 +11,7 @@ import (
 	"github.com/zricethezav/gitleaks/v8/config"
 
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // Options adjust what an Engine reports.
@@ -102,7 +103,7 @@ func (e *Engine) Scan(ctx context.Context, f Fragment) (out []Secret, err error)
 		}
 		cands = kept
 	}
-	cands = e.judge(f, cands)
+	cands = e.judge(f, lines, cands)
 	return e.secrets(f, cands, lines), nil
 }
 
@@ -119,6 +120,10 @@ func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secr
 		if !c.pathOnly {
 			spans = append(spans, c.at)
 		}
+		if c.pairAt.end > c.pairAt.start {
+			// The ID of a pair is masked in the anchor like a found value.
+			spans = append(spans, c.pairAt)
+		}
 	}
 	first := max(f.StartLine, 1)
 	out := make([]Secret, 0, len(cands))
@@ -133,12 +138,19 @@ func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secr
 			s.Line, s.Column, s.EndLine, s.EndColumn = first, 1, first, 1
 			s.Redacted = "(whole file)"
 			s.Key = "secret/" + c.rule + "|file"
+			s.WholeFile = true
 		} else {
 			l, col := lines.position(c.at.start)
 			el, ecol := lines.position(c.at.end)
 			s.Line, s.Column, s.EndLine, s.EndColumn = first+l, col, first+el, ecol
-			s.Redacted = redact(c.shown)
+			s.Redacted = redact.Value(c.shown)
+			s.Marker = redact.Marker(c.shown)
+			if c.bare {
+				s.Redacted = strings.TrimPrefix(s.Redacted, s.Marker)
+				s.Marker = ""
+			}
 			s.Key = anchorKey(c.rule, c.value, f.Content, c.at, spans)
+			s.pairAt = c.pairAt
 		}
 		s.Message = message(c, s)
 		out = append(out, s)
@@ -147,9 +159,10 @@ func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secr
 }
 
 // judge decides what each candidate is: reclassifies Supabase keys, drops
-// placeholders and allowlisted values, marks public ones, folds secrets
-// found inside a public env variable into that variable's finding.
-func (e *Engine) judge(f Fragment, cands []*candidate) []*candidate {
+// placeholders and allowlisted values, marks public ones, joins AWS access
+// key IDs with their secret keys, folds secrets found inside a public env
+// variable into that variable's finding.
+func (e *Engine) judge(f Fragment, lines lineIndex, cands []*candidate) []*candidate {
 	for _, c := range cands {
 		if c.pathOnly {
 			continue
@@ -168,6 +181,9 @@ func (e *Engine) judge(f Fragment, cands []*candidate) []*candidate {
 			if localHosts[c.host] {
 				c.severity = finding.Medium
 			}
+		case c.rule == ruleAWSSecretKey:
+			c.bare = true
+			c.drop = !awsSecretLike(c.value)
 		case isPlaceholder(c.value):
 			c.drop = true
 		}
@@ -181,6 +197,7 @@ func (e *Engine) judge(f Fragment, cands []*candidate) []*candidate {
 		}
 		c.public = isPublic(c.rule, c.value, f.Content, c.at.start, c.at.end)
 	}
+	cands = e.pairAWSKeys(f, lines, cands)
 	foldPublicEnv(f.Path, cands)
 	out := cands[:0]
 	seen := map[string]bool{}
@@ -227,7 +244,7 @@ func foldPublicEnv(path string, cands []*candidate) {
 			dropInside(cands, p)
 		case inner != nil:
 			p.innerKind = titleOf(inner.rule)
-			p.shown = inner.value
+			p.shown, p.bare, p.pairAt = inner.value, inner.bare, inner.pairAt
 			dropInside(cands, p)
 			p.public = false
 		case p.public:

@@ -3,6 +3,8 @@ package secrets
 import (
 	"fmt"
 	"strings"
+
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // rotateFirst is the fix every secret message ends with: a secret that was
@@ -10,7 +12,8 @@ import (
 const rotateFirst = "Rotate it first: revoke it at the provider and issue a new one, since anyone who could read this file may have copied it. Then remove it and load it at run time from an environment variable or a secret manager."
 
 // message says what a Secret is and what to do, quoting nothing of the
-// value beyond s.Redacted. Where it is, the finding's location says.
+// value beyond s.Redacted (and of an AWS pair's ID beyond its redacted
+// form). Where it is, the finding's location says.
 func message(c *candidate, s Secret) string {
 	switch {
 	case c.pathOnly:
@@ -23,15 +26,24 @@ func message(c *candidate, s Secret) string {
 		return fmt.Sprintf("%s holds %s (%s); variables with a public prefix are compiled into the browser bundle, so every visitor gets it. Rotate it first, then move it to a server-only variable without the public prefix and call the provider from the server.",
 			c.envName, kind, s.Redacted)
 	case c.rule == ruleConnString:
-		scheme := c.scheme
-		if scheme == "" {
-			scheme = "database"
+		what := "A URL"
+		switch {
+		case dbSchemes[c.scheme]:
+			what = "A " + c.scheme + " connection string"
+		case c.scheme != "":
+			what = "A " + c.scheme + ":// URL"
 		}
 		local := ""
 		if localHosts[c.host] {
 			local = " It points at a local host, so it is likely a development password; make sure it is not used anywhere else."
 		}
-		return fmt.Sprintf("A %s connection string embeds a password (%s).%s %s", scheme, s.Redacted, local, rotateFirst)
+		return fmt.Sprintf("%s embeds a password (%s).%s %s", what, s.Redacted, local, rotateFirst)
+	case c.rule == ruleAWSPair:
+		return fmt.Sprintf("An AWS access key ID (%s) with its secret access key (%s): together they sign requests as the key's IAM user or role. %s",
+			redact.Value(c.pairID), s.Redacted, rotateFirst)
+	case c.rule == ruleAWSSecretKey:
+		return fmt.Sprintf("An AWS secret access key (%s); its access key ID is not kept secret (presigned URLs and CloudTrail records carry it), so whoever finds the ID can sign requests with it. %s",
+			s.Redacted, rotateFirst)
 	}
 	return fmt.Sprintf("%s (%s). %s", s.Title, s.Redacted, rotateFirst)
 }

@@ -17,8 +17,9 @@ const (
 )
 
 // ownRuleIDs are the rules described in rules/secret.yaml rather than
-// generated from gitleaks' config.
-var ownRuleIDs = map[string]bool{ruleConnString: true, rulePublicEnv: true, ruleServiceRole: true}
+// generated from gitleaks' config. The AWS pair rule has no expression of
+// its own: Engine.Scan makes its findings from two others' (awspair.go).
+var ownRuleIDs = map[string]bool{ruleConnString: true, rulePublicEnv: true, ruleServiceRole: true, ruleAWSSecretKey: true, ruleAWSPair: true}
 
 // publicEnvPrefixes are the variable prefixes frontend build tools inline
 // into client bundles.
@@ -36,10 +37,23 @@ const (
 	// its prefix and the matcher reads only around the prefixes.
 	envAssign = `(?:(?m:^)[ \t]{0,32}(?:ENV|ARG)[ \t]{1,32}(` + envName + `)[ \t]{1,32}` + envValue +
 		`|(?:(?m:^)|[^A-Za-z0-9_\r\n])(` + envName + ")[\"'`]?[ \\t]{0,32}(?:=|:|\\|\\||\\?\\?)[ \\t]{0,32}" + envValue + `)`
-	// connScheme lists URL schemes of databases and brokers whose
-	// connection strings carry a password as user:password@host.
-	connScheme = `(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)`
+	// connScheme is any URL scheme: a password written as
+	// user:password@host is a committed credential whatever the URL is for
+	// (a database, a broker, an API server in an OpenAPI document, a git
+	// remote, an SMTP relay). Repetitions are bounded so that a match lies
+	// within a known reach of "://" and the matcher reads only around it.
+	connScheme = `[a-z][a-z0-9+.\-]{0,29}`
+	// connUserinfo is user:password@host with the password in group 1.
+	connUserinfo = `://[^\s:/@'"` + "`" + `]{0,128}:([^\s@/'"` + "`" + `]{1,256})@[^\s/:'"` + "`" + `?#,;]{1,256}`
 )
+
+// dbSchemes are the URL schemes of databases and message brokers, whose
+// URLs the message calls connection strings.
+var dbSchemes = map[string]bool{
+	"postgres": true, "postgresql": true, "mysql": true, "mariadb": true, "mongodb": true, "mongodb+srv": true,
+	"redis": true, "rediss": true, "amqp": true, "amqps": true, "mssql": true, "sqlserver": true,
+	"cockroachdb": true, "clickhouse": true,
+}
 
 var (
 	envAssignRe = regexp.MustCompile(envAssign)
@@ -54,10 +68,10 @@ func ownRules() []config.Rule {
 	return []config.Rule{
 		{
 			RuleID:      ruleConnString,
-			Description: "A database or message-broker connection string with an embedded password.",
-			Regex:       glregexp.MustCompile(`(?i)\b` + connScheme + `://[^\s:/@'"` + "`" + `]*:([^\s@/'"` + "`" + `]+)@[^\s/:'"` + "`" + `?#,;]+`),
+			Description: "A connection string or URL with an embedded password.",
+			Regex:       glregexp.MustCompile(`(?i)\b` + connScheme + connUserinfo),
 			SecretGroup: 1,
-			Keywords:    []string{"postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse"},
+			Keywords:    []string{"://"},
 		},
 		{
 			RuleID:      rulePublicEnv,
@@ -76,6 +90,7 @@ func ownRules() []config.Rule {
 			Entropy:     3,
 			Keywords:    []string{"sb_secret_"},
 		},
+		awsSecretRule(),
 	}
 }
 

@@ -3,41 +3,8 @@ package secrets
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strings"
-	"unicode/utf8"
 )
-
-// publicMarkers are the fixed prefixes providers put in front of a secret's
-// random part so that scanners can recognise it. Showing one says what kind
-// of secret it is and reveals nothing of the secret itself. Longer markers
-// come first so "sk-ant-" wins over "sk-".
-var publicMarkers = []string{
-	"AGE-SECRET-KEY-1", "-----BEGIN", "github_pat_", "sb_secret_",
-	"sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_",
-	"sk-proj-", "sk-ant-", "dop_v1_", "doo_v1_", "dor_v1_", "shpat_", "shpss_",
-	"shpca_", "shppa_", "glpat-", "glptt-", "gldt-", "glrt-", "glsa_", "glc_",
-	"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxe-", "xapp-", "sq0atp-", "sq0csp-",
-	"pypi-", "PMAK-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_", "ops_",
-	"hvs.", "hvb.", "ya29.", "AKIA", "ASIA", "ABIA", "ACCA", "AIza", "SG.",
-	"sk-", "hf_", "eyJ",
-}
-
-// markerOf returns the public marker value starts with, or "". A marker is
-// shown only when a random part of at least 8 bytes follows it.
-func markerOf(value string) string {
-	for _, m := range publicMarkers {
-		if strings.HasPrefix(value, m) && len(value) >= len(m)+8 {
-			return m
-		}
-	}
-	return ""
-}
-
-// redact shows a value as its public marker and its length.
-func redact(value string) string {
-	return fmt.Sprintf("%s…(redacted, %d chars)", markerOf(value), utf8.RuneCountInString(value))
-}
 
 // valueHash is a 16-bit truncated SHA-256 of value: enough to tell a
 // rotated secret from the old one with high probability, too little to

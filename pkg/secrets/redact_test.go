@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // leaks reports a planted value, or an 8-byte piece of its random part,
@@ -81,7 +83,7 @@ func TestRedactedShowsOnlyMarkers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			if got := redact(tt.value); got != tt.want {
+			if got := redact.Value(tt.value); got != tt.want {
 				t.Errorf("redact = %q, want %q", got, tt.want)
 			}
 		})

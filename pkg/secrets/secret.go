@@ -42,8 +42,19 @@ type Secret struct {
 	Key string
 	// Message says what was found and where, and to rotate it first.
 	Message string
+	// Marker is the provider's public prefix the value starts with
+	// ("ghp_", "AKIA"), as Redacted shows it; "" for a value in no
+	// provider's own format.
+	Marker string
+	// WholeFile marks a secret that is the file itself (a .p12 key store,
+	// found by its name), not a value inside it.
+	WholeFile bool
 	// Public marks a value that looks like a secret but is meant to be public
 	// (a Stripe publishable key, a Supabase anon key); such values are
 	// reported only when Options.ReportPublic is set.
 	Public bool
+	// pairAt is where, in the fragment's content, the other value of a
+	// finding made of two is: the access key ID of an AWS key pair. Spans
+	// returns it with the value, so a message quoting the pair loses both.
+	pairAt span
 }

@@ -6,9 +6,11 @@ import (
 
 // ownTitles name launchgate's own rules, as rules/secret.yaml does.
 var ownTitles = map[string]string{
-	ruleConnString:  "Password in a connection string",
-	rulePublicEnv:   "Secret in a public env variable",
-	ruleServiceRole: "Supabase service-role key",
+	ruleConnString:   "Password in a connection string or URL",
+	rulePublicEnv:    "Secret in a public env variable",
+	ruleServiceRole:  "Supabase service-role key",
+	ruleAWSPair:      "AWS access key pair",
+	ruleAWSSecretKey: "AWS secret access key",
 }
 
 // titleWords spell the words of gitleaks rule IDs the way their owners do.

@@ -21,13 +21,12 @@ type ArtifactOptions struct {
 	// MaxTotalBytes bounds all bytes decompressed from one archive found on
 	// disk, its nested archives included (default 1 GiB).
 	MaxTotalBytes int64
-	// MaxRatio is the compression ratio above which a member is refused
-	// (default 200). Minified JavaScript deflates about 3.5:1 and source
-	// maps about 4:1, so only crafted data comes near it; members under
-	// 1 MiB are never refused for their ratio.
-	MaxRatio int
 	// MaxEntries bounds the members read from one archive (default 100,000).
 	MaxEntries int
+	// SearchBinary delivers binary files and members too, as their
+	// printable strings (Blob.Binary), within MaxEntryBytes, so a key baked
+	// into a compiled file can still be found. By default they are skipped.
+	SearchBinary bool
 	// IncludeDependencies reads node_modules and bower_components folders
 	// of build output too. By default they are skipped, as in the tree:
 	// third-party packages copied into the build hold no secret of the
@@ -40,7 +39,6 @@ const (
 	DefaultMaxDepth      = 3
 	DefaultMaxEntryBytes = 64 << 20
 	DefaultMaxTotalBytes = 1 << 30
-	DefaultMaxRatio      = 200
 	DefaultMaxEntries    = 100_000
 )
 
@@ -54,9 +52,6 @@ func (o ArtifactOptions) withDefaults() ArtifactOptions {
 	if o.MaxTotalBytes <= 0 {
 		o.MaxTotalBytes = DefaultMaxTotalBytes
 	}
-	if o.MaxRatio <= 0 {
-		o.MaxRatio = DefaultMaxRatio
-	}
 	if o.MaxEntries <= 0 {
 		o.MaxEntries = DefaultMaxEntries
 	}
@@ -69,26 +64,25 @@ type Blob struct {
 	// archive from its member: "dist/site.zip!static/js/main.js", nested
 	// "a.zip!b.tar.gz!c.js".
 	Path string
-	// Data is the whole content; it is not reused, so fn may keep it.
+	// Data is the whole content, as UTF-8 (UTF-16 text is decoded); it is
+	// not reused, so fn may keep it. For a Binary blob it is the printable
+	// strings instead (see PrintableRuns).
 	Data []byte
-}
-
-// Problem is an artifact or member that could not be read whole: damaged,
-// truncated, refused by a limit, or suspicious (a member name that climbs
-// out of the archive). Upstream it becomes a finding.
-type Problem struct {
-	// Path is the display path of the archive or member, as in Blob.Path.
-	Path string
-	// Message says what is wrong, without file content.
-	Message string
+	// Binary marks a binary file or member delivered for
+	// ArtifactOptions.SearchBinary: Data holds its printable strings, and
+	// line numbers in it do not point into the file.
+	Binary bool
 }
 
 // WalkArtifacts calls fn with every text file in the build output that
 // paths name: folders are walked without following symlinks, files are
 // read, and archives (.zip, .jar, .war, .tar, .tar.gz, .tgz) are opened in
 // memory or streamed, never extracted, recursing into nested archives up to
-// MaxDepth. Binary files are skipped. paths are relative to root or
-// absolute inside it; one outside root, or missing, is an error. Calls to
+// MaxDepth. Binary files are skipped unless opts.SearchBinary is set. paths
+// are relative to root or absolute inside it; one outside root, missing,
+// or that cannot be opened at all is an error. What could not be read
+// inside them (an unreadable file in a folder, a damaged archive, a limit
+// reached) is a Problem, and what was read before stays delivered. Calls to
 // fn are sequential and in a stable order. An error from fn stops the walk
 // and is returned as is.
 func WalkArtifacts(ctx context.Context, root string, paths []string, opts ArtifactOptions, fn func(Blob) error) ([]Problem, error) {
@@ -96,7 +90,8 @@ func WalkArtifacts(ctx context.Context, root string, paths []string, opts Artifa
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", root, err)
 	}
-	rels := make([]string, 0, len(paths))
+	type named struct{ rel, given string }
+	var targets []named
 	seen := map[string]bool{}
 	for _, p := range paths {
 		rel, err := artifactRel(absRoot, p)
@@ -105,7 +100,7 @@ func WalkArtifacts(ctx context.Context, root string, paths []string, opts Artifa
 		}
 		if !seen[rel] {
 			seen[rel] = true
-			rels = append(rels, rel)
+			targets = append(targets, named{rel, p})
 		}
 	}
 	dir, err := os.OpenRoot(absRoot)
@@ -114,21 +109,21 @@ func WalkArtifacts(ctx context.Context, root string, paths []string, opts Artifa
 	}
 	defer dir.Close()
 	w := &walker{ctx: ctx, opts: opts.withDefaults(), fn: fn, dir: dir}
-	for i, rel := range rels {
-		info, err := dir.Stat(filepath.FromSlash(rel))
+	for _, a := range targets {
+		info, err := dir.Stat(filepath.FromSlash(a.rel))
 		if err != nil {
-			return w.problems, fmt.Errorf("artifact %s: %w", paths[i], err)
+			return w.result(), fmt.Errorf("artifact %s: %w", a.given, trimPathErr(err))
 		}
 		if info.IsDir() {
-			err = w.folder(rel)
+			err = w.folder(a.rel)
 		} else {
-			err = w.file(rel)
+			err = w.file(a.rel, true)
 		}
 		if err != nil {
-			return w.problems, unwrapStop(err)
+			return w.result(), unwrapStop(err)
 		}
 	}
-	return w.problems, nil
+	return w.result(), nil
 }
 
 // artifactRel turns a path as the user gave it into a slash path relative
@@ -153,20 +148,29 @@ func artifactRel(root, p string) (string, error) {
 
 // walker carries one WalkArtifacts call.
 type walker struct {
-	ctx      context.Context
-	opts     ArtifactOptions
-	fn       func(Blob) error
-	dir      *os.Root
-	problems []Problem
+	ctx  context.Context
+	opts ArtifactOptions
+	fn   func(Blob) error
+	dir  *os.Root
+	// top is the artifact on disk being read, which the problems found in
+	// it, down to its deepest nested member, are counted under.
+	top      string
+	problems problemSet
 }
 
-func (w *walker) problem(p, format string, args ...any) {
-	w.problems = append(w.problems, Problem{Path: p, Message: fmt.Sprintf(format, args...)})
+// problem records one occurrence of kind at where, inside the artifact
+// being read.
+func (w *walker) problem(kind problemKind, where, format string, args ...any) {
+	w.problems.add(w.top, kind, where, fmt.Sprintf(format, args...))
 }
+
+// result is the problems so far, counted.
+func (w *walker) result() []Problem { return w.problems.problems(w.summary) }
 
 // folder walks a folder of build output; symlinks are skipped because a
 // deploy step copies what they point at, if anything, and following them
-// could leave the root or loop.
+// could leave the root or loop. A folder inside it that cannot be listed
+// is a Problem; the folder named itself is an error.
 func (w *walker) folder(rel string) error {
 	return fs.WalkDir(w.dir.FS(), rel, func(p string, d fs.DirEntry, err error) error {
 		if cerr := w.ctx.Err(); cerr != nil {
@@ -174,9 +178,14 @@ func (w *walker) folder(rel string) error {
 		}
 		if err != nil {
 			if p == rel {
-				return fmt.Errorf("artifact %s: %w", rel, err)
+				return fmt.Errorf("artifact %s: %w", rel, trimPathErr(err))
 			}
-			w.problem(displayPath(p), "unreadable: %v", trimPathErr(err))
+			w.top = displayPath(p)
+			if d != nil && d.IsDir() {
+				w.problem(kindUnreadable, w.top, "folder could not be read (%v); the files in it were not checked", trimPathErr(err))
+				return fs.SkipDir
+			}
+			w.problem(kindUnreadable, w.top, "could not be read (%v); it was not checked", trimPathErr(err))
 			return nil
 		}
 		if d.IsDir() {
@@ -188,33 +197,39 @@ func (w *walker) folder(rel string) error {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		return w.file(p)
+		return w.file(p, false)
 	})
 }
 
 // buildDependencyDirs hold third-party packages a build copied in.
 var buildDependencyDirs = map[string]bool{"node_modules": true, "bower_components": true}
 
-// file reads one file of build output, or opens it as an archive.
-func (w *walker) file(rel string) error {
+// file reads one file of build output, or opens it as an archive. A
+// file the caller named (named) that cannot be opened is an error, since
+// nothing of what was asked for could be checked; one found in a folder
+// is a Problem.
+func (w *walker) file(rel string, named bool) error {
 	name := displayPath(rel)
+	w.top = name
 	f, err := w.dir.Open(filepath.FromSlash(rel))
 	if err != nil {
-		w.problem(name, "unreadable: %v", trimPathErr(err))
+		if named {
+			return fmt.Errorf("artifact %s: %w", rel, trimPathErr(err))
+		}
+		w.problem(kindUnreadable, name, "could not be read (%v); it was not checked", trimPathErr(err))
 		return nil
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() {
-		w.problem(name, "unreadable: not a regular file")
+		w.problem(kindUnreadable, name, "could not be read (not a regular file); it was not checked")
 		return nil
 	}
 	if kind := archiveKindOf(name); kind != notArchive {
 		b := &budget{left: w.opts.MaxTotalBytes}
 		return w.archive(name, kind, f, info.Size(), 1, b)
 	}
-	stop, _ := w.memberErr(name, w.text(name, f, info.Size()))
-	return stop
+	return w.readErr(kindUnreadable, name, w.text(name, f, info.Size(), info.Size()))
 }
 
 func displayPath(rel string) string {

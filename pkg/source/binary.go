@@ -1,6 +1,9 @@
 package source
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // sniffLen is how much of a file IsBinary looks at, the same window git
 // uses to decide whether to diff a file as text.
@@ -12,7 +15,9 @@ const sniffLen = 8 << 10
 // that are not valid UTF-8 or are control characters other than the usual
 // whitespace. The threshold is high on purpose: Latin-1 or Windows-1252
 // text has a few invalid bytes per line and must still be scanned, while
-// images, fonts and compressed data are nearly all noise.
+// images, fonts and compressed data are nearly all noise. UTF-16 text is
+// binary by this test, for its NUL bytes; Text tells it apart and decodes
+// it.
 func IsBinary(data []byte) bool {
 	sample := data
 	if len(sample) > sniffLen {
@@ -21,12 +26,20 @@ func IsBinary(data []byte) bool {
 	if len(sample) == 0 {
 		return false
 	}
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
 	noise := 0
 	for i := 0; i < len(sample); {
-		c := sample[i]
-		if c == 0 {
-			return true
+		// Printable ASCII, nearly all of source code, is skipped a byte
+		// per comparison, since every file of the tree is sniffed.
+		for i < len(sample) && sample[i]-0x20 < 0x7f-0x20 {
+			i++
 		}
+		if i == len(sample) {
+			break
+		}
+		c := sample[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && !textControl(c) || c == 0x7f {
 				noise++

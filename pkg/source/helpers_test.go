@@ -125,11 +125,11 @@ func walk(t testing.TB, root string, paths []string, opts ArtifactOptions) walkR
 	return res
 }
 
-// problemAt returns the first problem at path whose message contains
-// substr.
+// problemAt returns the first problem in or first seen at path whose
+// message contains substr.
 func (r walkResult) problemAt(path, substr string) (Problem, bool) {
 	for _, p := range r.problems {
-		if p.Path == path && strings.Contains(p.Message, substr) {
+		if (p.Path == path || p.First == path) && strings.Contains(p.Message, substr) {
 			return p, true
 		}
 	}

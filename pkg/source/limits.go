@@ -6,23 +6,26 @@ import (
 	"io"
 )
 
-// ratioFloor is the size under which a member is never refused for its
-// compression ratio: a small file of repeated bytes compresses extremely
-// well and is harmless.
-const ratioFloor = 1 << 20
+// The walk is bounded by the bytes it decompresses, never by how well they
+// compress. A compression ratio says nothing about harm: 2 MB of zeros in
+// front of a config file, or a tarball of repetitive JavaScript, deflate
+// more than 200:1 and are ordinary build output, while what a bomb costs is
+// the bytes it expands to. Each member is bounded by MaxEntryBytes and
+// every archive on disk, its nested archives included, by MaxTotalBytes, so
+// memory and time stay bounded whatever the ratio, and nothing that fits
+// the budgets is discarded.
 
-// errAbort marks a limit that ends a whole archive (the total budget, a
-// compressed stream that expands like a bomb), as opposed to one member.
+// errAbort marks a limit that ends a whole archive (the total budget), as
+// opposed to one member.
 var errAbort = errors.New("archive abandoned")
-
-// errRatio marks a member refused for its compression ratio.
-var errRatio = errors.New("compression ratio too high")
 
 // budget is what is left of MaxTotalBytes for one archive on disk; nested
 // archives draw on the same budget.
 type budget struct{ left int64 }
 
-// budgetReader charges every byte read to a budget.
+// budgetReader charges every byte read to a budget, and never passes on a
+// byte beyond it: the read that would cross it ends at the limit with
+// errAbort, so what the walk delivers stays within MaxTotalBytes.
 type budgetReader struct {
 	r     io.Reader
 	b     *budget
@@ -30,58 +33,24 @@ type budgetReader struct {
 }
 
 func (r *budgetReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	r.b.left -= int64(n)
 	if r.b.left < 0 {
-		return n, fmt.Errorf("%w: more than %s decompressed in total", errAbort, formatBytes(r.limit))
+		return 0, r.abort()
 	}
-	return n, err
-}
-
-// capReader fails with err once more than left bytes come through, so a
-// member whose header understates its size is cut off while streaming.
-type capReader struct {
-	r    io.Reader
-	left int64
-	err  error
-}
-
-func (r *capReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	r.left -= int64(n)
-	if r.left < 0 {
-		return n, r.err
+	// One byte more than is left tells a stream that ends exactly at the
+	// limit from one that goes on.
+	if int64(len(p)) > r.b.left+1 {
+		p = p[:r.b.left+1]
 	}
-	return n, err
-}
-
-// countReader counts the bytes read through it.
-type countReader struct {
-	r io.Reader
-	n int64
-}
-
-func (r *countReader) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
-	r.n += int64(n)
-	return n, err
-}
-
-// streamRatioReader watches a decompressed stream against the compressed
-// bytes consumed so far, for formats (gzip) that do not say per member
-// how big the compressed data is.
-type streamRatioReader struct {
-	r          io.Reader
-	compressed *countReader
-	ratio      int64
-	n          int64
-}
-
-func (r *streamRatioReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	r.n += int64(n)
-	if r.n > ratioFloor && r.n > r.ratio*max(r.compressed.n, 1) {
-		return n, fmt.Errorf("%w: expands more than %d:1 (a compression bomb?)", errAbort, r.ratio)
+	if int64(n) > r.b.left {
+		n = int(r.b.left)
+		r.b.left = -1
+		return n, r.abort()
 	}
+	r.b.left -= int64(n)
 	return n, err
+}
+
+func (r *budgetReader) abort() error {
+	return fmt.Errorf("%w: more than %s decompressed in total", errAbort, formatBytes(r.limit))
 }

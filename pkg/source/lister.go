@@ -22,6 +22,7 @@ type lister struct {
 	seen   map[string]bool
 	files  []string
 	notes  notes
+	unread []Unreadable
 	ignore []ignoreRule
 }
 
@@ -52,7 +53,7 @@ func (l *lister) addListed(ctx context.Context, names []string) error {
 		info, err := root.Lstat(filepath.FromSlash(name))
 		if err != nil {
 			if !os.IsNotExist(err) {
-				l.notes.add(noteUnreadable, name)
+				l.unreadable(name, false, err)
 			}
 			continue
 		}
@@ -78,8 +79,9 @@ func (l *lister) walk(ctx context.Context) error {
 			if rel == "." {
 				return err
 			}
-			l.notes.add(noteUnreadable, rel)
-			if d != nil && d.IsDir() {
+			folder := d != nil && d.IsDir()
+			l.unreadable(rel, folder, err)
+			if folder {
 				return fs.SkipDir
 			}
 			return nil
@@ -104,7 +106,9 @@ func (l *lister) walk(ctx context.Context) error {
 		}
 		info, err := d.Info()
 		if err != nil {
-			l.notes.add(noteUnreadable, rel)
+			if !os.IsNotExist(err) {
+				l.unreadable(rel, false, err)
+			}
 			return nil
 		}
 		l.addFile(rel, info)

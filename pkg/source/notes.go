@@ -13,7 +13,7 @@ const (
 	noteTooLarge
 	noteSymlink
 	noteDependency
-	noteUnreadable
+	noteBinary
 	noteKinds
 )
 
@@ -66,8 +66,9 @@ func (n *notes) lines(maxBytes int64) []string {
 			head = fmt.Sprintf("skipped %d %s (never followed)", c, plural(c, "symlink", "symlinks"))
 		case noteDependency:
 			head = fmt.Sprintf("skipped %d dependency %s (vendor and node_modules are not read unless asked)", c, plural(c, "folder", "folders"))
-		case noteUnreadable:
-			head = fmt.Sprintf("skipped %d unreadable %s", c, plural(c, "entry", "entries"))
+		case noteBinary:
+			head = fmt.Sprintf("%d binary %s not read as text; provider-format keys were still searched in %s printable strings",
+				c, plural(c, "file was", "files were"), plural(c, "its", "their"))
 		}
 		out = append(out, head+": "+exampleList(n.examples[kind], c))
 	}

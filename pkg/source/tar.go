@@ -12,12 +12,15 @@ import (
 // been scanned by then.
 func (w *walker) tar(name string, r io.Reader, depth int, b *budget) error {
 	tr := tar.NewReader(r)
+	// last is the member whose data tr.Next skips, for a limit that trips
+	// there.
+	last := name
 	for n := 0; ; n++ {
 		if err := w.ctx.Err(); err != nil {
 			return err
 		}
 		if n >= w.opts.MaxEntries {
-			w.problem(name, "archive holds more than %d members; only the first %d read", w.opts.MaxEntries, w.opts.MaxEntries)
+			w.problem(kindTooMany, name, "archive holds more than %d members; only the first %d were read", w.opts.MaxEntries, w.opts.MaxEntries)
 			return nil
 		}
 		hdr, err := tr.Next()
@@ -26,9 +29,9 @@ func (w *walker) tar(name string, r io.Reader, depth int, b *budget) error {
 		}
 		if err != nil && !errors.Is(err, tar.ErrInsecurePath) {
 			if fatal := w.fatal(err); fatal != nil {
-				return fatal
+				return locate(fatal, last)
 			}
-			w.problem(name, "damaged or truncated archive (%v); read %d members before the damage", err, n)
+			w.problem(kindDamaged, name, "damaged or truncated archive (%v); read %d %s before the damage, the rest was not read", err, n, plural(n, "member", "members"))
 			return nil
 		}
 		switch hdr.Typeflag {
@@ -39,20 +42,27 @@ func (w *walker) tar(name string, r io.Reader, depth int, b *budget) error {
 		default:
 			continue
 		}
-		mname := w.memberPath(name, hdr.Name)
+		mname, escapes := w.memberPath(name, hdr.Name)
+		last = mname
 		if hdr.Size > w.opts.MaxEntryBytes {
-			w.problem(mname, "%d bytes, over the %s limit; not read", hdr.Size, formatBytes(w.opts.MaxEntryBytes))
+			// tr.Next skips its data, inflating it through the budget.
+			w.problem(kindTooLarge, mname, "%d bytes, over the %s limit; not read", hdr.Size, formatBytes(w.opts.MaxEntryBytes))
 			continue
 		}
+		if escapes {
+			w.traversal(mname, hdr.Name)
+		}
 		err = w.member(mname, tr, hdr.Size, depth, b)
-		stop, truncated := w.memberErr(mname, err)
-		if stop != nil {
-			return stop
+		if err == nil {
+			continue
 		}
-		if truncated {
-			w.problem(name, "damaged or truncated archive; read %d members before the damage", n)
-			return nil
+		if fatal := w.fatal(err); fatal != nil {
+			return locate(fatal, mname)
 		}
+		// A streamed archive cannot go on past a member it could not read.
+		w.problem(kindDamaged, mname, "damaged or truncated archive: stopped in this member (%v); the %d %s before it and what of it was read were checked, the rest of the archive was not",
+			err, n, plural(n, "member", "members"))
+		return nil
 	}
 }
 
@@ -65,6 +75,6 @@ func (w *walker) checkLink(archive string, hdr *tar.Header) {
 	}
 	if _, escapes := memberName(target); escapes {
 		name, _ := memberName(hdr.Name)
-		w.problem(archive+"!"+name, "link to %q points outside the archive folder (path traversal)", clipName(hdr.Linkname))
+		w.problem(kindLinkOutside, archive+"!"+name, "link to %q points outside the archive folder (path traversal): extracted, it reads or overwrites files elsewhere on the host", clipName(hdr.Linkname))
 	}
 }

@@ -39,19 +39,22 @@ type TreeOptions struct {
 // is honoured, with a subset of its syntax (see gitignore.go); nested
 // .gitignore files are not read, so such a scan may read a little more.
 type Tree struct {
-	root     string
-	files    []string
-	notes    []string
-	maxBytes int64
-	fromGit  bool
+	root       string
+	files      []string
+	unreadable []Unreadable
+	notes      []string
+	maxBytes   int64
+	fromGit    bool
 }
 
 // ErrTooLarge is wrapped by Tree.Read for a file over the size limit.
 var ErrTooLarge = errors.New("file too large")
 
 // ListTree lists the files under root. It fails only when root itself
-// cannot be read or an exclude pattern is malformed; a file it cannot read
-// becomes a note.
+// cannot be read or an exclude pattern is malformed. Every listed file is
+// opened once here: one that cannot be read, and a folder that cannot be
+// listed, is left out of Files and reported by Unreadable; skipped files
+// (too large, symlinks, dependencies) and binary ones are counted in Notes.
 func ListTree(ctx context.Context, root string, opts TreeOptions) (*Tree, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -71,10 +74,15 @@ func ListTree(ctx context.Context, root string, opts TreeOptions) (*Tree, error)
 		opts.MaxFileBytes = DefaultMaxFileBytes
 	}
 	l := &lister{root: abs, opts: opts, seen: map[string]bool{}}
-	names, gitErr := gitFiles(ctx, abs, opts.IncludeVendor)
+	listing, gitErr := gitFiles(ctx, abs, opts.IncludeVendor)
 	switch {
 	case gitErr == nil:
-		if err := l.addListed(ctx, names); err != nil {
+		for _, u := range listing.unreadable {
+			if !l.excluded(u.Path) {
+				l.unread = append(l.unread, u)
+			}
+		}
+		if err := l.addListed(ctx, listing.names); err != nil {
 			return nil, err
 		}
 	case ctx.Err() != nil:
@@ -87,7 +95,18 @@ func ListTree(ctx context.Context, root string, opts TreeOptions) (*Tree, error)
 			return nil, err
 		}
 	}
-	return &Tree{root: abs, files: l.sorted(), notes: l.notes.lines(opts.MaxFileBytes), maxBytes: opts.MaxFileBytes, fromGit: gitErr == nil}, nil
+	files, err := l.probe(ctx, l.sorted())
+	if err != nil {
+		return nil, err
+	}
+	return &Tree{
+		root:       abs,
+		files:      files,
+		unreadable: l.unreadableList(),
+		notes:      l.notes.lines(opts.MaxFileBytes),
+		maxBytes:   opts.MaxFileBytes,
+		fromGit:    gitErr == nil,
+	}, nil
 }
 
 // FromGit reports whether git listed the files (tracked, or untracked and
@@ -105,11 +124,19 @@ func (t *Tree) Files() []string { return t.files }
 // length, for a verbose log or a report footer.
 func (t *Tree) Notes() []string { return t.notes }
 
+// Unreadable returns the files and folders under Root that could not be
+// read when the tree was listed, sorted. They are not in Files. The slice
+// is shared; do not modify it.
+func (t *Tree) Unreadable() []Unreadable { return t.unreadable }
+
 // Read returns the content of name, a slash path relative to Root. It
 // refuses names that leave the root, lexically or through a symlink, and
-// files over the size limit (wrapping ErrTooLarge).
+// files over the size limit (wrapping ErrTooLarge). UTF-16 text comes back
+// decoded to UTF-8, so every check reads it: its lines are those of the
+// file, while a column counts bytes of the decoded text. Binary content
+// comes back as it is.
 func (t *Tree) Read(name string) ([]byte, error) {
-	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
+	if !fs.ValidPath(name) || name == "." || filepath.Separator == '\\' && strings.Contains(name, `\`) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
 	f, err := os.OpenInRoot(t.root, filepath.FromSlash(name))
@@ -124,7 +151,12 @@ func (t *Tree) Read(name string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("not a regular file")}
 	}
-	return readBounded(f, name, t.maxBytes)
+	data, err := readBounded(f, name, t.maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	text, _ := Text(data)
+	return text, nil
 }
 
 // readBounded reads r whole unless it holds more than limit bytes; the

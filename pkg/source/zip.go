@@ -14,12 +14,17 @@ import (
 func (w *walker) zip(name string, ra io.ReaderAt, size int64, depth int, b *budget) error {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		w.problem(name, "damaged zip archive (%v); reading the members before the damage", err)
-		return w.zipLocal(name, ra, size, depth, b)
+		read, stop, lerr := w.zipLocal(name, ra, size, depth, b)
+		if lerr != nil {
+			return lerr
+		}
+		w.problem(kindDamaged, name, "damaged zip archive (%v): read %d %s from the local headers, %s; the rest was not read",
+			err, read, plural(read, "member", "members"), stop)
+		return nil
 	}
 	files := zr.File
 	if len(files) > w.opts.MaxEntries {
-		w.problem(name, "archive holds %d members; only the first %d read", len(files), w.opts.MaxEntries)
+		w.problem(kindTooMany, name, "archive holds %d members; only the first %d were read", len(files), w.opts.MaxEntries)
 		files = files[:w.opts.MaxEntries]
 	}
 	for _, f := range files {
@@ -30,41 +35,27 @@ func (w *walker) zip(name string, ra io.ReaderAt, size int64, depth int, b *budg
 		if mode.IsDir() || mode&(fs.ModeSymlink|fs.ModeDevice|fs.ModeNamedPipe|fs.ModeSocket) != 0 {
 			continue
 		}
-		mname := w.memberPath(name, f.Name)
+		mname, escapes := w.memberPath(name, f.Name)
 		if f.UncompressedSize64 > uint64(w.opts.MaxEntryBytes) {
-			w.problem(mname, "declares %d bytes uncompressed, over the %s limit; not read", f.UncompressedSize64, formatBytes(w.opts.MaxEntryBytes))
-			continue
-		}
-		ratioCap := w.ratioCap(int64(f.CompressedSize64))
-		if f.Method != zip.Store && int64(f.UncompressedSize64) > ratioCap {
-			w.problem(mname, "refused: declares %d bytes from %d compressed, over %d:1 (a compression bomb?)",
-				f.UncompressedSize64, f.CompressedSize64, w.opts.MaxRatio)
+			w.problem(kindTooLarge, mname, "declares %d bytes uncompressed, over the %s limit; not read", f.UncompressedSize64, formatBytes(w.opts.MaxEntryBytes))
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			w.problem(mname, "unreadable member: %v", err)
+			w.problem(kindMember, mname, "member could not be read (%v); it was not checked", err)
 			continue
 		}
-		var r io.Reader = rc
-		if f.Method != zip.Store {
-			r = &capReader{r: r, left: ratioCap, err: errRatio}
+		if escapes {
+			w.traversal(mname, f.Name)
 		}
-		r = &budgetReader{r: r, b: b, limit: w.opts.MaxTotalBytes}
+		// archive/zip fails a member that inflates past its declared size,
+		// so the declared size checked above bounds what is read.
+		r := &budgetReader{r: rc, b: b, limit: w.opts.MaxTotalBytes}
 		err = w.member(mname, r, int64(f.UncompressedSize64), depth, b)
 		rc.Close()
-		if stop, _ := w.memberErr(mname, err); stop != nil {
+		if stop := w.readErr(kindMember, mname, err); stop != nil {
 			return stop
 		}
 	}
 	return nil
-}
-
-// ratioCap is how many bytes a member of the given compressed size may
-// expand to.
-func (w *walker) ratioCap(compressed int64) int64 {
-	if compressed > (1<<62)/int64(w.opts.MaxRatio) {
-		return 1 << 62
-	}
-	return max(ratioFloor, compressed*int64(w.opts.MaxRatio))
 }

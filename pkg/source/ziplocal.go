@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/flate"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -24,20 +25,21 @@ const (
 // zipLocal reads a zip archive front to back by its local file headers,
 // for archives whose central directory is gone. It stops at the first
 // record it cannot place: damage, the central directory, or a stored
-// member of unknown length (its end can only be found by guessing).
-func (w *walker) zipLocal(name string, ra io.ReaderAt, size int64, depth int, b *budget) error {
+// member of unknown length (its end can only be found by guessing). It
+// returns how many members it read and where it stopped, for the Problem
+// the caller records, and only errors that end the walk or the archive.
+func (w *walker) zipLocal(name string, ra io.ReaderAt, size int64, depth int, b *budget) (read int, stop string, err error) {
 	off := int64(0)
 	for n := 0; ; n++ {
 		if err := w.ctx.Err(); err != nil {
-			return err
+			return n, "", err
 		}
 		if n >= w.opts.MaxEntries {
-			w.problem(name, "archive holds more than %d members; only the first %d read", w.opts.MaxEntries, w.opts.MaxEntries)
-			return nil
+			return n, fmt.Sprintf("stopped at the limit of %d members", w.opts.MaxEntries), nil
 		}
 		var h [localHeaderLen]byte
 		if _, err := ra.ReadAt(h[:], off); err != nil || binary.LittleEndian.Uint32(h[0:]) != localHeaderSig {
-			return nil
+			return n, "stopped where no member header follows", nil
 		}
 		flags := binary.LittleEndian.Uint16(h[6:])
 		method := binary.LittleEndian.Uint16(h[8:])
@@ -46,7 +48,7 @@ func (w *walker) zipLocal(name string, ra io.ReaderAt, size int64, depth int, b 
 		extraLen := int64(binary.LittleEndian.Uint16(h[28:]))
 		meta := make([]byte, nameLen+extraLen)
 		if _, err := ra.ReadAt(meta, off+localHeaderLen); err != nil {
-			return nil
+			return n, "stopped at a cut member header", nil
 		}
 		rawName := string(meta[:nameLen])
 		zip64 := false
@@ -56,8 +58,7 @@ func (w *walker) zipLocal(name string, ra io.ReaderAt, size int64, depth int, b 
 		start := off + localHeaderLen + nameLen + extraLen
 		descriptor := flags&flagDescriptor != 0
 		if flags&flagEncrypted != 0 || (method != methodDeflate && (method != methodStore || descriptor)) {
-			w.problem(name+"!"+rawNameOrSafe(rawName), "member cannot be read without the archive's central directory (encrypted or unknown length); stopped here")
-			return nil
+			return n, fmt.Sprintf("stopped at %s!%s, which cannot be read without the central directory (encrypted or of unknown length)", name, rawNameOrSafe(rawName)), nil
 		}
 		section := io.NewSectionReader(ra, start, max(size-start, 0))
 		consumed := &byteCounter{br: bufio.NewReader(section)}
@@ -66,39 +67,40 @@ func (w *walker) zipLocal(name string, ra io.ReaderAt, size int64, depth int, b 
 		case method == methodStore:
 			body = io.LimitReader(consumed, csize)
 		case descriptor:
-			body = &descriptorRatio{r: flate.NewReader(consumed), consumed: consumed, ratio: int64(w.opts.MaxRatio)}
+			// Of unknown compressed size: its data ends where the deflate
+			// stream does, which only inflating it finds. The total budget
+			// bounds that.
+			body = flate.NewReader(consumed)
 		default:
-			body = &capReader{r: flate.NewReader(io.LimitReader(consumed, csize)), left: w.ratioCap(csize), err: errRatio}
+			body = flate.NewReader(io.LimitReader(consumed, csize))
 		}
 		body = &budgetReader{r: body, b: b, limit: w.opts.MaxTotalBytes}
-		isDir := strings.HasSuffix(rawName, "/")
-		var err error
-		mname := ""
-		if !isDir {
-			mname = w.memberPath(name, rawName)
-			err = w.member(mname, body, memberHintCap, depth, b)
-		}
-		if err == nil {
-			// The next header follows this member's data, so whatever
-			// member left unread is read through, within the same limits.
-			_, err = io.Copy(io.Discard, body)
-		}
-		if err != nil {
-			if mname == "" {
-				mname = name + "!" + rawNameOrSafe(rawName)
+		where := name + "!" + rawNameOrSafe(rawName)
+		var merr error
+		if !strings.HasSuffix(rawName, "/") {
+			var escapes bool
+			where, escapes = w.memberPath(name, rawName)
+			if escapes {
+				w.traversal(where, rawName)
 			}
-			stop, _ := w.memberErr(mname, err)
-			if stop != nil {
-				return stop
-			}
-			return nil
+			merr = w.member(where, body, -1, depth, b)
 		}
-		switch {
-		case !descriptor:
+		if merr == nil && descriptor {
+			// The next header follows this member's data, so whatever the
+			// member left unread is read through, within the total budget.
+			_, merr = io.Copy(io.Discard, body)
+		}
+		if merr != nil {
+			if fatal := w.fatal(merr); fatal != nil {
+				return n, "", locate(fatal, where)
+			}
+			return n, fmt.Sprintf("stopped in %s (%v)", where, merr), nil
+		}
+		if !descriptor {
 			off = start + csize
-		default:
-			off = start + consumed.n + descriptorLen(ra, start+consumed.n, zip64)
+			continue
 		}
+		off = start + consumed.n + descriptorLen(ra, start+consumed.n, zip64)
 	}
 }
 
@@ -165,22 +167,4 @@ func (c *byteCounter) ReadByte() (byte, error) {
 		c.n++
 	}
 	return b, err
-}
-
-// descriptorRatio watches a member of unknown compressed size against the
-// compressed bytes consumed so far.
-type descriptorRatio struct {
-	r        io.Reader
-	consumed *byteCounter
-	ratio    int64
-	n        int64
-}
-
-func (d *descriptorRatio) Read(p []byte) (int, error) {
-	n, err := d.r.Read(p)
-	d.n += int64(n)
-	if d.n > ratioFloor && d.n > d.ratio*max(d.consumed.n, 1) {
-		return n, errRatio
-	}
-	return n, err
 }

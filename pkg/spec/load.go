@@ -60,7 +60,7 @@ func Load(ctx context.Context, file string, read ReadFunc, opts Options) (*Docum
 func readFailure(err error) string {
 	switch {
 	case errors.Is(err, ErrTooLarge):
-		return fmt.Sprintf("document not loaded: %v; raise the limit to check it", err)
+		return fmt.Sprintf("document not loaded: %v; if the document is meant to be that large, raise limits.max_spec_bytes in .launchgate.yml", err)
 	case errors.Is(err, fs.ErrNotExist):
 		return "document not found"
 	}
@@ -212,7 +212,7 @@ func parseRaw(ps *problems, file string, data []byte) (*yaml.Node, bool) {
 	top, blankLine, blankCol, err := parseLenient(data)
 	if err != nil {
 		line, col := errorPosition(err.Error())
-		ps.add(Location{File: file, Line: max(line, 1), Column: col}, "", "%s", cleanParserError(err.Error()))
+		ps.add(Location{File: file, Line: max(line, 1), Column: col}, "", "%s", cleanParserError(err.Error(), formatOf(file, data)))
 		return nil, false
 	}
 	if blankLine > 0 {

@@ -65,6 +65,8 @@ var (
 	reLineCol = regexp.MustCompile(`\bL(\d+)\.C(\d+)\b`)
 	reLine    = regexp.MustCompile(`\bline (\d+)\b`)
 	reQuoted  = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	// go-yaml's words for its nesting limit.
+	reMaxDepth = regexp.MustCompile(`exceeded max depth of (\d+)`)
 )
 
 // errorPosition finds the line (and column) a parser error message names.
@@ -94,8 +96,9 @@ func quotedStrings(text string) []string {
 
 // cleanParserError turns a parser's error text into a sentence for the
 // report: no wrapper prefixes, no position (the Problem carries it), and
-// syntax errors labelled as such.
-func cleanParserError(text string) string {
+// syntax errors labelled as such, in format (JSON or YAML, see formatOf):
+// the YAML parser reads both and would call either YAML.
+func cleanParserError(text, format string) string {
 	text = strings.TrimPrefix(text, "failed to unmarshal data: ")
 	if i := strings.Index(text, "yaml error: "); i >= 0 {
 		text = text[i+len("yaml error: "):]
@@ -110,8 +113,9 @@ func cleanParserError(text string) string {
 	text = strings.ReplaceAll(text, "go-yaml load error in constructor at :", "")
 	text = strings.Join(strings.Fields(text), " ")
 	text = strings.TrimPrefix(text, ": ")
+	text = reMaxDepth.ReplaceAllString(text, "nested more than $1 levels deep")
 	if syntax {
-		return "invalid YAML: " + text
+		return "invalid " + format + ": " + text
 	}
 	return text
 }

@@ -2,6 +2,8 @@ package spec
 
 import (
 	"bytes"
+	"path"
+	"strings"
 )
 
 // sniffBytes is how much of a file discovery reads first. The version key
@@ -159,4 +161,22 @@ func flowKey(key, after []byte) string {
 		return string(key)
 	}
 	return ""
+}
+
+// formatOf names the format a file is written in, for messages: "JSON" for
+// a .json file or one that opens with { or [ (unless it is named .yaml or
+// .yml), "YAML" otherwise. Both are read by the YAML parser, JSON being
+// YAML's flow style, so its errors would otherwise call a JSON file YAML.
+func formatOf(name string, data []byte) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return "JSON"
+	case ".yaml", ".yml":
+		return "YAML"
+	}
+	switch firstSignificant(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+	case '{', '[':
+		return "JSON"
+	}
+	return "YAML"
 }

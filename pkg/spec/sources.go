@@ -41,13 +41,16 @@ type sources struct {
 	counted map[string]bool
 	// trees are the files the fallback parsed, nil where parsing failed.
 	trees map[string]*yaml.Node
+	// formats are the formats of the files read (see formatOf), by name.
+	formats map[string]string
 }
 
 func newSources(ctx context.Context, read ReadFunc, maxBytes int64) *sources {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
-	return &sources{ctx: ctx, read: read, maxBytes: maxBytes, failed: map[string]error{}, counted: map[string]bool{}, trees: map[string]*yaml.Node{}}
+	return &sources{ctx: ctx, read: read, maxBytes: maxBytes, failed: map[string]error{}, counted: map[string]bool{}, trees: map[string]*yaml.Node{},
+		formats: map[string]string{}}
 }
 
 // readFile reads name, refusing it past the size limits.
@@ -71,6 +74,7 @@ func (s *sources) readFile(name string) ([]byte, error) {
 		default:
 			s.total += n
 			s.counted[rel] = true
+			s.formats[rel] = formatOf(rel, data)
 		}
 	}
 	if err != nil {
@@ -78,6 +82,15 @@ func (s *sources) readFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	return data, nil
+}
+
+// format is the format of the file name, read earlier; a file never read
+// is named by its extension alone.
+func (s *sources) format(name string) string {
+	if f, ok := s.formats[name]; ok {
+		return f
+	}
+	return formatOf(name, nil)
 }
 
 // kinReader is the strict loader's only way to files: through the ReadFunc,
@@ -111,7 +124,7 @@ func (s *sources) tree(name string, ps *problems, from Location, ref string) *ya
 	root, line, _, err := parseLenient(data)
 	if err != nil {
 		l, c := errorPosition(err.Error())
-		ps.add(Location{File: name, Line: l, Column: c}, ref, "%s (in the file $ref %q points to)", cleanParserError(err.Error()), ref)
+		ps.add(Location{File: name, Line: l, Column: c}, ref, "%s (in the file $ref %q points to)", cleanParserError(err.Error(), formatOf(name, data)), ref)
 		return nil
 	}
 	if line > 0 {

@@ -60,7 +60,7 @@ func checkStrict2(ctx context.Context, src *sources, file string, data []byte) (
 func strictProblem(err error, src *sources, file string, top *yaml.Node) Problem {
 	text := err.Error()
 	loc := Location{File: file}
-	msg := cleanParserError(text)
+	msg := cleanParserError(text, src.format(file))
 	if name, cause := failedRead(src, err); cause != nil {
 		ref := name
 		if l, r, ok := findRef(src, file, top, quotedStrings(text)); ok {
@@ -73,7 +73,7 @@ func strictProblem(err error, src *sources, file string, top *yaml.Node) Problem
 		loc.Line, loc.Column = line, col
 		if strings.Contains(text, "failed to unmarshal data") && src.lastRead != "" {
 			loc.File = src.lastRead
-			msg += " (in " + src.lastRead + ")"
+			msg = cleanParserError(text, src.format(src.lastRead)) + " (in " + src.lastRead + ")"
 		}
 	} else if l, _, ok := findRef(src, file, top, quotedStrings(text)); ok {
 		loc = l

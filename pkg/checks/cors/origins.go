@@ -9,6 +9,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
 	"github.com/launchgate/launchgate/pkg/prodfile"
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // originKey finds where a CORS setting that lists origins starts: the
@@ -67,7 +68,7 @@ func originReports(name string, data []byte, allow allowList) []check.Report {
 			File:    name,
 			Line:    lit.line,
 			Column:  lit.column,
-			Message: "CORS origin `" + clip(o.String(), 80) + "` is not in cors.allowed_origins",
+			Message: "CORS origin `" + redact.Excerpt(o.String(), 80) + "` is not in cors.allowed_origins",
 			Key:     key,
 		})
 	}
@@ -161,12 +162,4 @@ func lineLiterals(text []byte, from, depth int) ([]literal, int) {
 		}
 	}
 	return out, depth
-}
-
-// clip shortens s to at most n bytes, marking the cut.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n-1] + "…"
 }

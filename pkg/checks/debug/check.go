@@ -17,11 +17,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/prodfile"
+	"github.com/launchgate/launchgate/pkg/redact"
 )
 
 // category is the catalog category whose line rules the check runs.
@@ -163,7 +163,7 @@ func fileReports(name string, data []byte, rules []*lineRule) []check.Report {
 			File:    name,
 			Line:    h.line,
 			Column:  h.column,
-			Message: h.rule.title + ": `" + clip(match, maxExcerpt) + "`",
+			Message: h.rule.title + ": `" + redact.Excerpt(match, maxExcerpt) + "`",
 			Key:     key,
 		})
 	})
@@ -204,13 +204,4 @@ func closeExcerpt(match, rest []byte) []byte {
 // keeps its fingerprint, and makes the text valid UTF-8.
 func normalize(b []byte) string {
 	return strings.ToValidUTF8(strings.Join(strings.Fields(string(b)), " "), "\uFFFD")
-}
-
-// clip shortens s to at most n runes, marking the cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }

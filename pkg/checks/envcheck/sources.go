@@ -157,10 +157,12 @@ func readBounded(p string) ([]byte, error) {
 	if len(data) > maxEnvFileBytes {
 		return nil, fmt.Errorf("larger than %d bytes, which no env file is", maxEnvFileBytes)
 	}
-	if source.IsBinary(data) {
+	// UTF-16 env files (common on Windows) are decoded like tree files.
+	text, ok := source.Text(data)
+	if !ok {
 		return nil, fmt.Errorf("a binary file, not an env file")
 	}
-	return data, nil
+	return text, nil
 }
 
 // inside returns abs relative to root with "/" separators, if it is in

@@ -47,7 +47,7 @@ func run(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	docs, err := loadAll(ctx, t.Specs, spec.DirReader(t.Root))
+	docs, err := loadAll(ctx, t.Specs, spec.DirReader(t.Root), specOptions(cfg))
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,12 @@ func run(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 
 // loadAll loads every named spec concurrently; the result is in the order
 // of names so that reports come out deterministically.
-func loadAll(ctx context.Context, names []string, read spec.ReadFunc) ([]loaded, error) {
+// specOptions are the loader's options the config asks for.
+func specOptions(cfg *config.Config) spec.Options {
+	return spec.Options{MaxBytes: int64(cfg.Limits.MaxSpecBytes)}
+}
+
+func loadAll(ctx context.Context, names []string, read spec.ReadFunc, opts spec.Options) ([]loaded, error) {
 	out := make([]loaded, len(names))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -76,7 +81,7 @@ func loadAll(ctx context.Context, names []string, read spec.ReadFunc) ([]loaded,
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			doc, problems := spec.Load(gctx, name, read, spec.Options{})
+			doc, problems := spec.Load(gctx, name, read, opts)
 			out[i] = loaded{doc: doc, problems: problems}
 			return nil
 		})

@@ -46,11 +46,18 @@ func weaker(base, head *spec.Security) bool {
 
 // compareDocs reports the operations of head whose security is weaker than
 // at base. Operations only at base were removed, not weakened.
+//
+// A route written twice in one document (two path keys that read the same,
+// a duplicated key in a broken spec) has no one security to compare with:
+// it is weakened only when head is weaker than every writing of it at base.
+// Pairing the writings some other way would compare a route with a
+// different writing of itself and report a change in a document that did
+// not change at all.
 func compareDocs(base, head *spec.Document, cfg *config.Config, emit func(check.Report)) {
-	before := make(map[string]*spec.Operation, len(base.Operations))
+	before := make(map[string][]*spec.Operation, len(base.Operations))
 	for _, op := range base.Operations {
 		if op != nil {
-			before[op.Key()] = op
+			before[op.Key()] = append(before[op.Key()], op)
 		}
 	}
 	rc := &ruleContext{doc: head, cfg: cfg, report: emit}
@@ -58,19 +65,16 @@ func compareDocs(base, head *spec.Document, cfg *config.Config, emit func(check.
 		if op == nil {
 			continue
 		}
-		old, ok := before[op.Key()]
-		if !ok {
-			continue
-		}
-		was, now := old.Effective(base), op.Effective(head)
 		var changes []string
-		if weaker(was, now) {
-			changes = append(changes, "security was "+describeSecurity(was)+", now "+describeSecurity(now))
-		}
-		oldReason, _ := publicExtension(old)
-		newReason, _ := publicExtension(op)
-		if oldReason == "" && newReason != "" {
-			changes = append(changes, "newly declared public with "+extPublic+" (\""+newReason+"\"), so the auth checks no longer cover it")
+		for i, old := range before[op.Key()] {
+			c := weakening(base, old, head, op)
+			if len(c) == 0 {
+				changes = nil
+				break
+			}
+			if i == 0 {
+				changes = c
+			}
 		}
 		if len(changes) > 0 {
 			r := rc.opReport(ruleAuthWeakened, op, op.Key()+": "+strings.Join(changes, "; "))
@@ -78,6 +82,22 @@ func compareDocs(base, head *spec.Document, cfg *config.Config, emit func(check.
 			emit(r)
 		}
 	}
+}
+
+// weakening says how op in head lets in callers that old in base kept out,
+// or is empty when it does not.
+func weakening(base *spec.Document, old *spec.Operation, head *spec.Document, op *spec.Operation) []string {
+	var changes []string
+	was, now := old.Effective(base), op.Effective(head)
+	if weaker(was, now) {
+		changes = append(changes, "security was "+describeSecurity(was)+", now "+describeSecurity(now))
+	}
+	oldReason, _ := publicExtension(old)
+	newReason, _ := publicExtension(op)
+	if oldReason == "" && newReason != "" {
+		changes = append(changes, "newly declared public with "+extPublic+" (\""+newReason+"\"), so the auth checks no longer cover it")
+	}
+	return changes
 }
 
 // checkWeakened loads each spec as it was at the range's base and reports
@@ -108,7 +128,7 @@ func checkWeakened(ctx context.Context, t *check.Target, heads []loaded, cfg *co
 		names = append(names, name)
 		pair = append(pair, i)
 	}
-	bases, err := loadAll(ctx, names, read)
+	bases, err := loadAll(ctx, names, read, specOptions(cfg))
 	if err != nil {
 		return err
 	}

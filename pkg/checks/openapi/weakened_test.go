@@ -11,6 +11,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 const weakenedBase = `openapi: 3.0.3
@@ -172,5 +173,43 @@ func TestAuthWeakenedNotAGitRepo(t *testing.T) {
 		Diff: &check.Range{Base: "main", Head: "HEAD"}}
 	if err := New().Run(context.Background(), target, func(check.Report) {}); err == nil {
 		t.Error("Run outside a git work tree succeeded")
+	}
+}
+
+// TestAuthWeakenedRouteWrittenTwice: a route written twice is compared
+// with every writing of it at base, so an unchanged document reports
+// nothing, and a writing weaker than all of base's still does.
+func TestAuthWeakenedRouteWrittenTwice(t *testing.T) {
+	op := func(security *spec.Security, public string) *spec.Operation {
+		o := &spec.Operation{Method: "GET", Path: "/invoices", Security: security, Extensions: map[string]any{}}
+		if public != "" {
+			o.Extensions[extPublic] = public
+		}
+		return o
+	}
+	bearer := &spec.Security{Requirements: []spec.Requirement{{Schemes: []spec.SchemeUse{{Name: "bearer"}}}}}
+	none := &spec.Security{Requirements: []spec.Requirement{}}
+	doc := func(ops ...*spec.Operation) *spec.Document {
+		return &spec.Document{File: "openapi.yaml", Version: "3.0.3", Operations: ops,
+			Schemes: map[string]*spec.SecurityScheme{"bearer": {Name: "bearer", Type: "http", Scheme: "bearer"}}}
+	}
+	tests := []struct {
+		name       string
+		base, head *spec.Document
+		want       int
+	}{
+		{"unchanged, public then private", doc(op(none, "status"), op(bearer, "")), doc(op(none, "status"), op(bearer, "")), 0},
+		{"unchanged, private then public", doc(op(bearer, ""), op(none, "status")), doc(op(bearer, ""), op(none, "status")), 0},
+		{"writings swapped", doc(op(bearer, ""), op(none, "status")), doc(op(none, "status"), op(bearer, "")), 0},
+		{"one writing weaker than both", doc(op(bearer, ""), op(bearer, "")), doc(op(bearer, ""), op(none, "")), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			compareDocs(tc.base, tc.head, config.Default(), func(r check.Report) { got = append(got, r.Message) })
+			if len(got) != tc.want {
+				t.Errorf("got %d reports %q, want %d", len(got), got, tc.want)
+			}
+		})
 	}
 }

@@ -16,10 +16,11 @@ import (
 	"github.com/launchgate/launchgate/pkg/secrets"
 )
 
-// Rule IDs of the check's own findings about artifacts.
+// Rule IDs of the check's own findings about what it reads.
 const (
-	ruleSourceMap  = "debug/source-map-published"
-	ruleUnreadable = "secret/unreadable-artifact"
+	ruleSourceMap      = "debug/source-map-published"
+	ruleUnreadable     = "secret/unreadable-artifact"
+	ruleUnreadableFile = check.RuleUnreadableFile
 )
 
 // New returns the secrets check, scanning with the engine engine returns,
@@ -33,9 +34,12 @@ func New(engine func() (*secrets.Engine, error), ruleIDs []string) *check.Check 
 Scans tracked files (or, with --diff, only the lines the range adds) and
 build output given with --artifacts — folders, archives, minified bundles
 and the original sources inside their source maps — with gitleaks' rules
-and launchgate's own, and reports every secret redacted.`,
+and launchgate's own, and reports every secret redacted. Binary files are
+searched for provider-format keys in their printable strings. A file or
+archive it could not read whole is a finding too, since the gate cannot
+vouch for what it did not see.`,
 		Areas: []string{"secrets"},
-		Rules: append(slices.Clone(ruleIDs), ruleSourceMap, ruleUnreadable),
+		Rules: append(slices.Clone(ruleIDs), ruleSourceMap, ruleUnreadable, ruleUnreadableFile),
 		Applies: func(t *check.Target) bool {
 			return t.Tree != nil || len(t.Artifacts) > 0
 		},
@@ -63,6 +67,9 @@ type scan struct {
 }
 
 func (s *scan) run(ctx context.Context) error {
+	if s.t.Tree != nil {
+		s.unreadable()
+	}
 	if s.t.Diff != nil {
 		if err := s.diff(ctx); err != nil {
 			return err
@@ -75,21 +82,41 @@ func (s *scan) run(ctx context.Context) error {
 	return s.artifacts(ctx)
 }
 
-// fragments scans each fragment the feed produces, in parallel.
-func (s *scan) fragments(ctx context.Context, feed func(put func(secrets.Fragment, bool) error) error) error {
+// piece is one fragment to scan and how its findings are reported.
+type piece struct {
+	secrets.Fragment
+	// ofChange marks findings the diff filter must keep whatever their
+	// lines (build output is judged whole).
+	ofChange bool
+	// binary marks the printable strings of a binary file: only keys in a
+	// provider's own format count there, and they have no line.
+	binary bool
+}
+
+// put hands a piece to the scanner.
+type put func(piece) error
+
+// fragments scans each piece the feed produces, in parallel.
+func (s *scan) fragments(ctx context.Context, feed func(put) error) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	err := feed(func(f secrets.Fragment, ofChange bool) error {
+	err := feed(func(p piece) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		g.Go(func() error {
-			found, err := s.eng.Scan(ctx, f)
+			found, err := s.eng.Scan(ctx, p.Fragment)
 			if err != nil {
-				return fmt.Errorf("scanning %s: %w", f.Path, err)
+				return fmt.Errorf("scanning %s: %w", p.Path, err)
 			}
 			for _, sec := range found {
-				s.emit(report(f.Path, sec, ofChange))
+				if p.binary {
+					if r, ok := binaryReport(p.Path, sec, p.ofChange); ok {
+						s.emit(r)
+					}
+					continue
+				}
+				s.emit(report(p.Path, sec, p.ofChange))
 			}
 			return nil
 		})

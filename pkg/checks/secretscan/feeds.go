@@ -13,23 +13,25 @@ import (
 	"github.com/launchgate/launchgate/pkg/source"
 )
 
-// put hands a fragment to the scanner; ofChange marks findings the diff
-// filter must keep whatever their lines (build output is judged whole).
-type put func(f secrets.Fragment, ofChange bool) error
-
-// tree scans every text file of the tree whole, except those inside the
-// artifacts, which are scanned as artifacts.
+// tree scans every file of the tree whole, except those inside the
+// artifacts, which are scanned as artifacts: text as it is, binary files
+// by their printable strings. A file that fails to read now, though it
+// could be opened when the tree was listed, is reported as unreadable.
 func (s *scan) tree(ctx context.Context) error {
 	t := s.t.Tree
 	inArtifacts := artifactPrefixes(s.t)
-	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
+	return s.fragments(ctx, func(p put) error {
 		for _, name := range t.Files() {
 			if skipped(s.t, name) || inArtifacts(name) {
 				continue
 			}
 			data, err := t.Read(name)
 			if err != nil {
-				s.t.Logger.Debug("unreadable file", "file", name, "err", err)
+				if r, ok := check.ReadFailure(name, err); ok {
+					s.emit(r)
+				} else {
+					s.t.Logger.Debug("skipped a file", "file", name, "err", err)
+				}
 				continue
 			}
 			if err := s.blob(name, data, false, p); err != nil {
@@ -38,6 +40,18 @@ func (s *scan) tree(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// unreadable reports the files and folders of the tree that could not be
+// read when it was listed, except those inside the artifacts, whose walk
+// reports them as unreadable artifacts.
+func (s *scan) unreadable() {
+	inArtifacts := artifactPrefixes(s.t)
+	for _, u := range s.t.Tree.Unreadable() {
+		if !inArtifacts(u.Path) {
+			s.emit(check.Unreadable(u))
+		}
+	}
 }
 
 // diff scans only the lines the range adds, grouped into runs of
@@ -56,7 +70,7 @@ func (s *scan) diff(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("reading the lines %s..%s adds: %w", short(s.t.Diff.Base), short(s.t.Diff.Head), err)
 	}
-	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
+	return s.fragments(ctx, func(p put) error {
 		var run []gitdiff.AddedLine
 		flush := func() error {
 			if len(run) == 0 {
@@ -68,7 +82,7 @@ func (s *scan) diff(ctx context.Context) error {
 			}
 			f := secrets.Fragment{Path: run[0].File, Content: strings.Join(texts, "\n"), StartLine: run[0].Line}
 			run = run[:0]
-			return p(f, false)
+			return p(piece{Fragment: f})
 		}
 		for _, l := range lines {
 			name, ok := underRoot(prefix, l.File)
@@ -87,23 +101,34 @@ func (s *scan) diff(ctx context.Context) error {
 	})
 }
 
-// artifacts scans build output whole: bundles, archives and the original
-// sources inside source maps.
+// artifacts scans build output whole: bundles, archives, the original
+// sources inside source maps, and the printable strings of binary files.
+// What could not be read is reported once per artifact and kind of
+// problem.
 func (s *scan) artifacts(ctx context.Context) error {
 	if len(s.t.Artifacts) == 0 {
 		return nil
 	}
-	return s.fragments(ctx, func(p func(secrets.Fragment, bool) error) error {
-		opts := source.ArtifactOptions{IncludeDependencies: s.dependencies()}
+	return s.fragments(ctx, func(p put) error {
+		opts := source.ArtifactOptions{IncludeDependencies: s.dependencies(), SearchBinary: true}
+		if c := s.t.Config; c != nil {
+			opts.MaxEntryBytes = int64(c.Limits.MaxArtifactBytes)
+			opts.MaxTotalBytes = int64(c.Limits.MaxArchiveBytes)
+			opts.MaxEntries = c.Limits.MaxArchiveEntries
+			opts.MaxDepth = c.Limits.MaxArchiveDepth
+		}
 		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, opts, func(b source.Blob) error {
+			if b.Binary {
+				return p(piece{Fragment: secrets.Fragment{Path: b.Path, Content: text(b.Data), StartLine: 1}, ofChange: true, binary: true})
+			}
 			return s.blob(b.Path, b.Data, true, p)
 		})
 		for _, pr := range problems {
 			s.emit(check.Report{
 				Rule:     ruleUnreadable,
-				File:     archiveFile(pr.Path),
-				Message:  pr.Path + ": " + pr.Message + "; whatever it holds was not checked for secrets",
-				Key:      pr.Path,
+				File:     pr.Path,
+				Message:  pr.Message,
+				Key:      pr.Path + "|" + pr.Kind,
 				OfChange: true,
 			})
 		}
@@ -112,15 +137,15 @@ func (s *scan) artifacts(ctx context.Context) error {
 }
 
 // blob scans one file's content: a source map through its sourcesContent,
-// anything else whole. Binary content is skipped.
+// a binary file through its printable strings, anything else whole.
 func (s *scan) blob(path string, data []byte, ofChange bool, p put) error {
 	if source.IsBinary(data) {
-		return nil
+		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(source.PrintableRuns(data)), StartLine: 1}, ofChange: ofChange, binary: true})
 	}
 	if source.IsSourceMap(path, data) {
 		return s.sourceMap(path, data, ofChange, p)
 	}
-	return p(secrets.Fragment{Path: path, Content: text(data), StartLine: 1}, ofChange)
+	return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(data), StartLine: 1}, ofChange: ofChange})
 }
 
 // text views data as a string without copying it: files are read into a
@@ -141,7 +166,7 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 	m, err := source.ParseSourceMap(data)
 	if err != nil {
 		// Not a map after all: scan it as text.
-		return p(secrets.Fragment{Path: path, Content: text(data), StartLine: 1}, ofChange)
+		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(data), StartLine: 1}, ofChange: ofChange})
 	}
 	n := 0
 	for i, content := range m.SourcesContent {
@@ -158,7 +183,7 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 			// none of the project's secrets (as node_modules in the tree).
 			continue
 		}
-		if err := p(secrets.Fragment{Path: path + "!" + orig, Content: *content, StartLine: 1}, ofChange); err != nil {
+		if err := p(piece{Fragment: secrets.Fragment{Path: path + "!" + orig, Content: *content, StartLine: 1}, ofChange: ofChange}); err != nil {
 			return err
 		}
 	}

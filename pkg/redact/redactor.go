@@ -1,0 +1,85 @@
+package redact
+
+import (
+	"slices"
+	"strings"
+)
+
+// Span is a byte range [Start, End) of a text that holds a secret value.
+type Span struct{ Start, End int }
+
+// Detector finds the secret values in text, as the secrets engine does.
+// It must be safe for concurrent use and must not keep the text.
+type Detector func(text string) []Span
+
+// Redactor replaces the secret values in text by their shape. The zero
+// value and a nil *Redactor use the built-in recognisers only; New adds a
+// Detector. A Redactor is safe for concurrent use.
+type Redactor struct {
+	detect Detector
+}
+
+// New returns a Redactor that also takes out whatever detect finds.
+func New(detect Detector) *Redactor {
+	return &Redactor{detect: detect}
+}
+
+// String returns s with every secret value the Redactor recognises
+// replaced by its shape (see Value). Text with nothing to take out comes
+// back unchanged, and redacting twice changes nothing more.
+func (r *Redactor) String(s string) string {
+	if s == "" {
+		return s
+	}
+	spans := builtinSpans(s)
+	if r != nil && r.detect != nil {
+		for _, sp := range r.detect(s) {
+			if sp.Start >= 0 && sp.End <= len(s) && sp.Start < sp.End {
+				spans = append(spans, sp)
+			}
+		}
+	}
+	if len(spans) == 0 {
+		return s
+	}
+	return replace(s, merge(spans))
+}
+
+// Strings redacts each of ss in place and returns it.
+func (r *Redactor) Strings(ss []string) []string {
+	for i, s := range ss {
+		ss[i] = r.String(s)
+	}
+	return ss
+}
+
+// merge sorts spans and joins the ones that overlap or touch, so that one
+// value found by two recognisers is replaced once.
+func merge(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	out := spans[:1]
+	for _, sp := range spans[1:] {
+		last := &out[len(out)-1]
+		if sp.Start <= last.End {
+			last.End = max(last.End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// replace writes s with each of the sorted, disjoint spans replaced by the
+// shape of what it covers.
+func replace(s string, spans []Span) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	at := 0
+	for _, sp := range spans {
+		b.WriteString(s[at:sp.Start])
+		b.WriteString(Value(s[sp.Start:sp.End]))
+		at = sp.End
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
