@@ -5,6 +5,19 @@ import (
 	"testing"
 )
 
+// maxFuzzKey and maxFuzzValue bound FuzzClassify's inputs. Go's fuzzing
+// engine minimises every input that reaches new code, with a step that is
+// quadratic in the input's length and a budget of a minute
+// (-fuzzminimizetime), so a value the mutator has grown to kilobytes
+// stalls a run for that minute. Names are words joined by underscores,
+// and 64 bytes hold several of them; 128 bytes of value hold a signing
+// secret four times the 32 bytes minSigningBytes asks, a base64: key of
+// that size, and a URL with user, password, IPv6 host and zone.
+const (
+	maxFuzzKey   = 64
+	maxFuzzValue = 128
+)
+
 // FuzzClassify holds every classifier to never panicking on any key and
 // value, and to the relations between them: a reference is never a
 // placeholder or weak, and a URL is never both local and insecure.
@@ -17,9 +30,15 @@ func FuzzClassify(f *testing.F) {
 		{"NODE_ENV", "${{ secrets.X }}"},
 		{"DB_HOST", "localhost:"},
 	} {
+		if len(s[0]) > maxFuzzKey || len(s[1]) > maxFuzzValue {
+			f.Fatalf("seed %q over the %d and %d bytes the target tries", s, maxFuzzKey, maxFuzzValue)
+		}
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, key, value string) {
+		if len(key) > maxFuzzKey || len(value) > maxFuzzValue {
+			return
+		}
 		SecretName(key)
 		ref := Reference(value)
 		ph := Placeholder(value)

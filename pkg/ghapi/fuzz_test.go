@@ -8,6 +8,30 @@ import (
 	"unicode/utf8"
 )
 
+// The fuzz targets bound their inputs because Go's fuzzing engine
+// minimises every input that reaches new code, with a step that is
+// quadratic in the input's length and a budget of a minute
+// (-fuzzminimizetime): an input the mutator has grown to kilobytes stalls
+// a run for that minute. Each bound below says what still fits.
+const (
+	// maxFuzzPatch holds a handful of hunks with ten-digit line numbers
+	// (maxLineNumber's size) and the "\ No newline" annotation.
+	maxFuzzPatch = 256
+	// maxFuzzOps bounds the operations FuzzAddedLinesModel builds a patch
+	// from, a line or a gap each: enough for a dozen hunks of mixed lines,
+	// separated by gaps of up to 64 lines.
+	maxFuzzOps = 64
+	// maxFuzzMarker and maxFuzzChunk bound FitCommentBody's marker (a real
+	// one, "<!-- launchgate:scorecard -->", is 29 bytes) and the chunk the
+	// body repeats: a code fence, a line of multi-byte runes, the marker.
+	maxFuzzMarker = 64
+	maxFuzzChunk  = 128
+	// maxFuzzBody is twice the size a body is cut at: past that the cut
+	// sees only bytes it drops, and each input costs time in proportion to
+	// its body.
+	maxFuzzBody = 2 * MaxCommentBytes
+)
+
 // FuzzAddedLines feeds arbitrary patches: the parser must not panic, and
 // what it accepts must be consistent with the patch's own "+" lines.
 func FuzzAddedLines(f *testing.F) {
@@ -21,9 +45,15 @@ func FuzzAddedLines(f *testing.F) {
 		"@@ -1 +1073741824 @@\n-a\n+b",
 		"@@ -1,3 +1,4 @@\n a\n\n+b\n c",
 	} {
+		if len(seed) > maxFuzzPatch {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(seed), maxFuzzPatch, seed)
+		}
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, patch string) {
+		if len(patch) > maxFuzzPatch {
+			return
+		}
 		got, err := AddedLines(patch)
 		if err != nil {
 			if got != nil {
@@ -58,7 +88,7 @@ func FuzzAddedLinesModel(f *testing.F) {
 	f.Add([]byte{1, 1, 1}, uint16(0))
 	f.Add([]byte{2, 2, 3, 7, 1, 3, 9, 2}, uint16(40))
 	f.Fuzz(func(t *testing.T, ops []byte, start uint16) {
-		if len(ops) > 2000 {
+		if len(ops) > maxFuzzOps {
 			return
 		}
 		var (
@@ -121,7 +151,8 @@ func FuzzFitCommentBody(f *testing.F) {
 	f.Add("<!-- m -->", "line\n", 20000)
 	f.Add("<!-- launchgate:scorecard -->", "```\n❌ x\n", 9000)
 	f.Fuzz(func(t *testing.T, marker, chunk string, repeat int) {
-		if validMarker(marker) != nil || repeat < 0 || repeat > 100_000 || len(chunk)*repeat > 1<<22 {
+		if len(marker) > maxFuzzMarker || len(chunk) > maxFuzzChunk || repeat < 0 || repeat > maxFuzzBody ||
+			len(chunk)*repeat > maxFuzzBody || validMarker(marker) != nil {
 			return
 		}
 		body := strings.Repeat(chunk, repeat)

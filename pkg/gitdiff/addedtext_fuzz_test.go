@@ -16,9 +16,15 @@ func FuzzParseAddedText(f *testing.F) {
 		"diff --git a/d b/d\ndeleted file mode 100644\n--- a/d\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-1\n-2\n",
 		"Binary files a/i.png and b/i.png differ\n",
 	} {
+		if len(seed) > maxFuzzDiff {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(seed), maxFuzzDiff, seed)
+		}
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, diff string) {
+		if len(diff) > maxFuzzDiff {
+			return
+		}
 		text, err := ParseAddedText(strings.NewReader(diff))
 		changes, cerr := ParseChanges(strings.NewReader(diff))
 		if (err == nil) != (cerr == nil) {

@@ -5,6 +5,15 @@ import (
 	"testing"
 )
 
+// maxFuzzDiff bounds the diffs both fuzz targets try. Go's fuzzing engine
+// minimises every input that reaches new code, with a step that is
+// quadratic in the input's length and a budget of a minute
+// (-fuzzminimizetime), so a diff the mutator has grown to kilobytes stalls
+// a run for that minute. 256 bytes hold three files' headers with a hunk
+// each, or one file with a rename, quoted names, CRLF lines and several
+// hunks. Lines longer than maxLineKept are tested in addedtext_test.go.
+const maxFuzzDiff = 256
+
 func FuzzParseUnified(f *testing.F) {
 	for _, seed := range []string{
 		"diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n@@ -2 +2 @@\n-old\n+new\n@@ -8,0 +9,2 @@\n+a\n+b\n",
@@ -13,9 +22,15 @@ func FuzzParseUnified(f *testing.F) {
 		"--- a/c\r\n+++ b/c\r\n@@ -1,4 +1,5 @@\r\n ctx\r\n+new\r\n\r\n-old\r\n+rep\r\n ctx\r\n\\ No newline at end of file\n",
 		"diff --git a/d b/d\ndeleted file mode 100644\n--- a/d\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-1\n-2\n",
 	} {
+		if len(seed) > maxFuzzDiff {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(seed), maxFuzzDiff, seed)
+		}
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, diff string) {
+		if len(diff) > maxFuzzDiff {
+			return
+		}
 		added, err := ParseUnified(strings.NewReader(diff))
 		if err != nil {
 			return

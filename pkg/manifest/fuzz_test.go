@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -14,16 +16,23 @@ var fuzzPaths = []string{
 }
 
 // checkSource holds every extraction to what a consumer relies on: lines
-// inside the file, keys present, problems with a message.
+// inside the file, keys present and named, problems with a message, and
+// none of them twice.
 func checkSource(t *testing.T, src Source, data []byte) {
 	t.Helper()
 	lines := bytes.Count(data, []byte("\n")) + 1
+	if len(distinct(slices.Clone(src.Vars))) != len(src.Vars) || len(distinct(slices.Clone(src.Problems))) != len(src.Problems) {
+		t.Fatalf("a variable or problem repeats, so it would be reported twice: %+v %+v", src.Vars, src.Problems)
+	}
 	for _, v := range src.Vars {
 		if v.Line < 1 || v.Line > lines {
 			t.Fatalf("var %q at line %d of a %d-line file", v.Key, v.Line, lines)
 		}
 		if v.Scope == "" {
 			t.Fatalf("var %q without a scope", v.Key)
+		}
+		if strings.TrimSpace(v.Key) == "" {
+			t.Fatalf("var without a name: %+v", v)
 		}
 		if v.Production && !src.Production {
 			t.Fatalf("var %q is production in a source that is not", v.Key)

@@ -6,13 +6,26 @@ import (
 	"testing"
 )
 
+// maxFuzzText bounds the text FuzzScan plants a secret in. Go's fuzzing
+// engine minimises every input that reaches new code, with a step that is
+// quadratic in the input's length and a budget of a minute
+// (-fuzzminimizetime), and a scan costs about a millisecond in a fuzzing
+// build, so a text the mutator has grown to kilobytes stalls a run for
+// that minute. 256 bytes hold a few lines of assignments, keywords and
+// quotes around the secret, and an AWS key ID further than pairLines from
+// its secret key; large files and bundles are tested in bundle_test.go.
+const maxFuzzText = 256
+
 // FuzzScan feeds arbitrary text, with planted secrets mixed in, through the
 // engine: it must not panic or fail, every Secret must lie inside the
 // fragment, and no field may carry a planted value.
 func FuzzScan(f *testing.F) {
 	e := newEngine(f, Options{ReportPublic: true})
 	g := newGen(f)
-	plants := []planted{g.stripeLive(), g.aws(), g.githubPAT(), g.dbPassword(), g.privateKey()}
+	// An AWS key pair is planted as the ID with its secret key after it.
+	awsID, awsKey := g.aws(), g.from(alnum+"/+", 40)
+	awsPair := planted{"aws key pair", awsID.value + `", secretAccessKey: "` + awsKey, awsID.random + awsKey}
+	plants := []planted{g.stripeLive(), g.aws(), g.githubPAT(), g.dbPassword(), g.privateKey(), awsPair}
 	for _, s := range []string{
 		"",
 		"\n\n\n",
@@ -22,10 +35,18 @@ func FuzzScan(f *testing.F) {
 		"-----BEGIN PRIVATE KEY-----\n",
 		"\xff\xfe\x00token=\x80\x81abc",
 		"api_key = 'ÄÖÜßßßßßßßßßßß' gitleaks:allow",
+		"[default]\naws_access_key_id = \naws_secret_access_key = \n",
+		"{accessKeyId:\"\",secretAccessKey:\"\"}",
 	} {
+		if len(s) > maxFuzzText {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(s), maxFuzzText, s)
+		}
 		f.Add(s, uint8(0), uint16(0))
 	}
 	f.Fuzz(func(t *testing.T, text string, which uint8, at uint16) {
+		if len(text) > maxFuzzText {
+			return
+		}
 		p := plants[int(which)%len(plants)]
 		pos := min(int(at), len(text))
 		content := text[:pos] + ` key="` + p.value + `" ` + text[pos:]

@@ -5,6 +5,26 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
+)
+
+// The fuzz targets bound their inputs because Go's fuzzing engine
+// minimises every input that reaches new code, with a step that is
+// quadratic in the input's length and a budget of a minute
+// (-fuzzminimizetime): an input the mutator has grown to kilobytes stalls
+// a run for that minute. Each bound says what still fits.
+const (
+	// maxFuzzSourceMap holds a map with sources, contents, names and
+	// mappings, or index maps nested one deeper than maxSectionDepth.
+	maxFuzzSourceMap = 256
+	// maxFuzzArchive is the smallest plain tar that carries content, a
+	// header block and a data block; a zip of several entries, a tar.gz
+	// with a zip inside and a cut archive fit too. Size limits are tested
+	// in bomb_test.go and limits_test.go.
+	maxFuzzArchive = 1024
+	// maxFuzzText holds a hundred UTF-16 units, BOM, surrogate pairs, CR
+	// and LF among them.
+	maxFuzzText = 256
 )
 
 func FuzzParseSourceMap(f *testing.F) {
@@ -13,10 +33,18 @@ func FuzzParseSourceMap(f *testing.F) {
 		")]}'\n" + `{"version":3,"sources":[],"mappings":""}`,
 		`{"version":3,"sections":[{"offset":{"line":1,"column":2},"map":{"version":3,"sourceRoot":"../r","sources":["b"],"mappings":"AAAA"}}]}`,
 		`{"version":3,"sections":[{"offset":{"line":0,"column":0},"url":"x.map"}]}`,
+		nestedIndexMap(maxSectionDepth),
+		nestedIndexMap(maxSectionDepth + 1),
 	} {
+		if len(seed) > maxFuzzSourceMap {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(seed), maxFuzzSourceMap, seed)
+		}
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxFuzzSourceMap {
+			return
+		}
 		m, err := ParseSourceMap(data)
 		if err != nil {
 			return
@@ -33,16 +61,38 @@ func FuzzParseSourceMap(f *testing.F) {
 	})
 }
 
+// nestedIndexMap is an index map whose sections nest depth maps deep.
+func nestedIndexMap(depth int) string {
+	m := `{"version":3,"sources":["a"],"mappings":"AAAA"}`
+	for range depth {
+		m = `{"version":3,"sections":[{"map":` + m + `}]}`
+	}
+	return m
+}
+
 // FuzzWalkArchive feeds arbitrary bytes to the archive readers as a zip,
 // a tar.gz and a tar: no panic, and nothing delivered beyond the limits.
 func FuzzWalkArchive(f *testing.F) {
-	f.Add(zipBytes(f, entry{"a.js", []byte("alpha\n")}, entry{"../b.js", []byte("bravo\n")}))
-	f.Add(tarBytes(f, true, entry{"a.js", []byte("alpha\n")}, entry{"in.zip", zipBytes(f, entry{"c.js", []byte("c\n")})}))
-	f.Add(tarBytes(f, false, entry{"/abs.txt", []byte("abs\n")}))
 	full := zipBytes(f, entry{"a.js", bytes.Repeat([]byte("a"), 3000)}, entry{"b.js", []byte("b\n")})
-	f.Add(full[:len(full)/2])
-	opts := ArtifactOptions{MaxDepth: 2, MaxEntryBytes: 1 << 20, MaxTotalBytes: 4 << 20, MaxEntries: 100}.withDefaults()
+	// A plain tar without the two zero blocks that end it: its entry is
+	// read all the same.
+	plain := tarBytes(f, false, entry{"/abs.txt", []byte("abs\n")})
+	for _, seed := range [][]byte{
+		zipBytes(f, entry{"a.js", []byte("alpha\n")}, entry{"../b.js", []byte("bravo\n")}),
+		tarBytes(f, true, entry{"a.js", []byte("alpha\n")}, entry{"in.zip", zipBytes(f, entry{"c.js", []byte("c\n")})}),
+		plain[:min(len(plain), maxFuzzArchive)],
+		full[:len(full)/2],
+	} {
+		if len(seed) > maxFuzzArchive {
+			f.Fatalf("seed of %d bytes, over the %d the target tries", len(seed), maxFuzzArchive)
+		}
+		f.Add(seed)
+	}
+	opts := ArtifactOptions{MaxDepth: 2, MaxEntryBytes: 1 << 20, MaxTotalBytes: 4 << 20, MaxEntries: 100, SearchBinary: true}.withDefaults()
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxFuzzArchive {
+			return
+		}
 		for _, tc := range []struct {
 			name string
 			kind archiveKind
@@ -72,6 +122,48 @@ func FuzzWalkArchive(f *testing.F) {
 			if total > opts.MaxTotalBytes+int64(len(data)) {
 				t.Fatalf("%s: delivered %d bytes", tc.name, total)
 			}
+		}
+	})
+}
+
+// FuzzText decodes arbitrary bytes as Text does: no panic, valid UTF-8
+// out of UTF-16, and as many line breaks as the file has.
+func FuzzText(f *testing.F) {
+	for _, seed := range [][]byte{
+		utf16Bytes("A=1\r\nB=2\n", false, true),
+		utf16Bytes("A=1\nB=\u00e9\n", true, false),
+		[]byte("\xff\xfe\x00\xd8\n\x00"),
+		[]byte("plain\ntext\n"),
+	} {
+		if len(seed) > maxFuzzText {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(seed), maxFuzzText, seed)
+		}
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxFuzzText {
+			return
+		}
+		text, ok := Text(data)
+		kind := classify(data)
+		if !ok || (kind != utf16LE && kind != utf16BE) {
+			return
+		}
+		if !utf8.Valid(text) {
+			t.Fatalf("decoded text is not UTF-8: %q", text)
+		}
+		breaks := 0
+		for i := 0; i+1 < len(data); i += 2 {
+			lo, hi := data[i], data[i+1]
+			if kind == utf16BE {
+				lo, hi = hi, lo
+			}
+			if lo == '\n' && hi == 0 {
+				breaks++
+			}
+		}
+		if got := bytes.Count(text, []byte{'\n'}); got != breaks {
+			t.Fatalf("%d line breaks decoded from %d", got, breaks)
 		}
 	})
 }

@@ -8,15 +8,42 @@ import (
 	"testing"
 )
 
+// Go's fuzzing engine minimises every input that reaches new code, with a
+// step that is quadratic in the input's length and a budget of a minute
+// (-fuzzminimizetime), so an input the mutator has grown to kilobytes
+// stalls a run for that minute; the targets bound theirs.
+const (
+	// maxFuzzPattern holds the catalog's one-line patterns and an
+	// alternation of more two-letter literals than maxLiterals.
+	maxFuzzPattern = 160
+	// maxFuzzText holds a line of code with a setting, a call and a
+	// comment, which is what the patterns match.
+	maxFuzzText = 128
+	// maxFuzzContent holds a dozen short lines: more than a window of
+	// catalog.MaxWindow lines with a match at its end, CRLF and blank
+	// lines among them.
+	maxFuzzContent = 256
+)
+
 // FuzzRequiredLiterals checks that the prefilter is sound: whenever a
 // pattern matches a text, the lowercased text holds one of its literals.
 func FuzzRequiredLiterals(f *testing.F) {
-	f.Add(`\bFLASK_DEBUG\s*=\s*1`, "FLASK_DEBUG=1")
-	f.Add(`(?i)true|on`, "TRUE")
-	f.Add(`(?i)k`, "\u212a")
-	f.Add(`a(?:b|c)+d`, "xacbd")
-	f.Add(`^\s*DEBUG\s*=\s*(?:True\b|.*\bdefault\s*=\s*True\b)`, "DEBUG = env(default=True)")
+	for _, s := range [][2]string{
+		{`\bFLASK_DEBUG\s*=\s*1`, "FLASK_DEBUG=1"},
+		{`(?i)true|on`, "TRUE"},
+		{`(?i)k`, "\u212a"},
+		{`a(?:b|c)+d`, "xacbd"},
+		{`^\s*DEBUG\s*=\s*(?:True\b|.*\bdefault\s*=\s*True\b)`, "DEBUG = env(default=True)"},
+	} {
+		if len(s[0]) > maxFuzzPattern || len(s[1]) > maxFuzzText {
+			f.Fatalf("seed %q over the %d and %d bytes the target tries", s, maxFuzzPattern, maxFuzzText)
+		}
+		f.Add(s[0], s[1])
+	}
 	f.Fuzz(func(t *testing.T, pattern, text string) {
+		if len(pattern) > maxFuzzPattern || len(text) > maxFuzzText {
+			return
+		}
 		re, err := regexp.Compile(pattern)
 		if err != nil {
 			return
@@ -44,11 +71,18 @@ func FuzzRequiredLiterals(f *testing.F) {
 // hits in range and in order, and for one-line rules exactly the lines a
 // plain per-line evaluation finds, so the prefilter never hides a match.
 func FuzzScanLines(f *testing.F) {
-	f.Add([]byte("app.run(debug=True)\nDEBUG = True\r\n"))
-	f.Add([]byte("env:\n  - name: NODE_ENV\n    value: development\n"))
-	f.Add([]byte("management:\n  endpoints:\n    web:\n      exposure:\n        include: \"*\"\n"))
-	f.Add([]byte("if (env.IsDevelopment())\n{\n    app.UseDeveloperExceptionPage();\n}\n"))
-	f.Add([]byte("res.status(500).json({\n  stack: err.stack\n})\n\xff\xfe"))
+	for _, s := range []string{
+		"app.run(debug=True)\nDEBUG = True\r\n",
+		"env:\n  - name: NODE_ENV\n    value: development\n",
+		"management:\n  endpoints:\n    web:\n      exposure:\n        include: \"*\"\n",
+		"if (env.IsDevelopment())\n{\n    app.UseDeveloperExceptionPage();\n}\n",
+		"res.status(500).json({\n  stack: err.stack\n})\n\xff\xfe",
+	} {
+		if len(s) > maxFuzzContent {
+			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(s), maxFuzzContent, s)
+		}
+		f.Add([]byte(s))
+	}
 	rs := loadRules(f)
 	var plain []*lineRule
 	for _, r := range rs {
@@ -57,6 +91,9 @@ func FuzzScanLines(f *testing.F) {
 		plain = append(plain, &p)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxFuzzContent {
+			return
+		}
 		lines := bytes.Split(data, []byte("\n"))
 		if len(data) > 0 && data[len(data)-1] == '\n' {
 			lines = lines[:len(lines)-1]
@@ -75,7 +112,9 @@ func FuzzScanLines(f *testing.F) {
 			}
 		}
 		last := 0
+		var hits strings.Builder
 		scanLines(data, rs, func(h hit) {
+			writeHit(&hits, h)
 			if h.line < last || h.line < 1 || h.line > len(lines) {
 				t.Fatalf("hit on line %d after %d, of %d lines", h.line, last, len(lines))
 			}
@@ -96,17 +135,17 @@ func FuzzScanLines(f *testing.F) {
 		for k := range want {
 			t.Fatalf("%s missed line %d", k.rule, k.line)
 		}
-		// Windowed rules too: the same rules without a prefilter fire on
-		// exactly the same lines.
-		if a, b := fuzzHits(data, rs), fuzzHits(data, plain); a != b {
+		// Windowed rules too: the same rules without a prefilter hit
+		// exactly what the scan above did.
+		var without strings.Builder
+		scanLines(data, plain, func(h hit) { writeHit(&without, h) })
+		if a, b := hits.String(), without.String(); a != b {
 			t.Fatalf("with prefilter:\n%s\nwithout:\n%s", a, b)
 		}
 	})
 }
 
-// fuzzHits lists every hit as rule:line:column.
-func fuzzHits(data []byte, rs []*lineRule) string {
-	var b strings.Builder
-	scanLines(data, rs, func(h hit) { fmt.Fprintf(&b, "%s:%d:%d\n", h.rule.id, h.line, h.column) })
-	return b.String()
+// writeHit lists a hit as rule:line:column.
+func writeHit(b *strings.Builder, h hit) {
+	fmt.Fprintf(b, "%s:%d:%d\n", h.rule.id, h.line, h.column)
 }
