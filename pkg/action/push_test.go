@@ -129,12 +129,13 @@ func TestSummaryIsAppended(t *testing.T) {
 }
 
 func TestAnnotationCapPointsToTheRest(t *testing.T) {
-	// Fifteen open routes and no security scheme: sixteen high findings,
-	// six more than GitHub shows as errors, and one info finding (no
-	// health route), which is a notice.
+	// Sixteen open routes of a scheme no route requires: sixteen high
+	// findings, six more than GitHub shows as errors, and one info finding
+	// (no health route), which is a notice.
 	var spec strings.Builder
-	spec.WriteString("openapi: 3.0.3\ninfo: {title: many, version: \"1\"}\nservers:\n  - url: https://api.example.com\npaths:\n")
-	for i := range 15 {
+	spec.WriteString("openapi: 3.0.3\ninfo: {title: many, version: \"1\"}\nservers:\n  - url: https://api.example.com\n" +
+		"components:\n  securitySchemes:\n    bearer: {type: http, scheme: bearer}\npaths:\n")
+	for i := range 16 {
 		spec.WriteString("  /things" + strings.Repeat("x", i) + ":\n    get:\n      responses:\n        \"200\": {description: ok}\n")
 	}
 	ws := t.TempDir()

@@ -76,6 +76,12 @@ type Match struct {
 	// that completes a cookie's `sameSite: "none"` a line below). It needs
 	// a Window of 2 or more.
 	UnlessAfter string `yaml:"unless_after"`
+	// Conditional, for rules over Python, caps the severity of a match on
+	// a line that runs only under a condition: indented in a block opened
+	// by if, elif, else, try, except, finally, with, for, while or def
+	// (a class body does not count). The setting is then not on wherever
+	// the file is loaded. Nil keeps the rule's severity for every match.
+	Conditional *finding.Severity `yaml:"conditional"`
 }
 
 // MaxWindow bounds Match.Window, so a rule cannot make every line cost a

@@ -81,4 +81,10 @@ type Report struct {
 	// MinSeverity raises the rule's default severity for this finding (a
 	// mutating route without auth is worse than a read); zero keeps it.
 	MinSeverity finding.Severity
+	// Capped lowers the rule's default severity for this finding to at
+	// most MaxSeverity (a password in a compose file that only runs on a
+	// developer's machine is less exposed than one in production); the
+	// message says why. False keeps it.
+	Capped      bool
+	MaxSeverity finding.Severity
 }

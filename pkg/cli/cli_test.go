@@ -58,6 +58,9 @@ paths:
     post:
       responses:
         "201": {description: created}
+components:
+  securitySchemes:
+    bearer: {type: http, scheme: bearer}
 `
 
 const securedSpec = `openapi: 3.0.3

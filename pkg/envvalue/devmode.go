@@ -40,3 +40,24 @@ func DevMode(key, value string) bool {
 	}
 	return debugKeys[k] && trueValues[v]
 }
+
+// localValues are the modes that mean a developer's machine or a test
+// run.
+var localValues = map[string]bool{
+	"local": true, "development": true, "dev": true, "develop": true,
+	"test": true, "testing": true,
+}
+
+// LocalMode reports, for a key frameworks read to pick their mode
+// (NODE_ENV, APP_ENV, RAILS_ENV and the others DevMode names), whether
+// value names a developer's machine or a test run (local, development,
+// dev, test, testing): local says so, decided says key is such a key with
+// a value (not empty, not a reference). Any other key decides nothing.
+func LocalMode(key, value string) (local, decided bool) {
+	k := strings.ToUpper(strings.TrimSpace(key))
+	v := strings.ToLower(strings.TrimSpace(value))
+	if !environmentKeys[k] || Reference(v) {
+		return false, false
+	}
+	return localValues[v], true
+}

@@ -26,6 +26,13 @@ func TestSecretName(t *testing.T) {
 		{"RECAPTCHA_SITE_KEY", false},
 		{"JWT_SECRET_FILE", false},
 		{"TOKEN_TTL", false},
+		{"API_KEY_RATE_LIMIT", false},
+		{"PASSWORD_RESET_DISABLED", false},
+		{"NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP", false},
+		{"MYSQL_ALLOW_EMPTY_PASSWORD", false},
+		{"MYSQL_RANDOM_ROOT_PASSWORD", false},
+		{"MYSQL_ROOT_PASSWORD", true},
+		{"API_KEY_PASSWORD_USER", true},
 		{"SESSION_COOKIE_NAME", false},
 		{"OAUTH_CLIENT_ID", false},
 		{"PASSPORT_STRATEGY", false},
@@ -97,6 +104,10 @@ func TestPlaceholder(t *testing.T) {
 		{"random", "kR8vQ2nX5pL9tZ3wY7mB1cF6hJ4dS0gA", false},
 		{"word inside a real value", "prod-db-7f3a", false},
 		{"list is not a bracket placeholder", "[a,b]", false},
+		{"your without a dash", "yourapikeyhere", true},
+		{"mock", "MOCK_GITHUB_CLIENT_SECRET", true},
+		{"hex word", "CAFEBABE", true},
+		{"blah", "re_blAh_blaHBlaHblahBLAh", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,6 +213,70 @@ func TestDevMode(t *testing.T) {
 		t.Run(tc.key+"="+tc.value, func(t *testing.T) {
 			if got := DevMode(tc.key, tc.value); got != tc.want {
 				t.Errorf("DevMode(%q, %q) = %v, want %v", tc.key, tc.value, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSetting(t *testing.T) {
+	tests := []struct {
+		key, value string
+		want       bool
+	}{
+		{"API_KEY_RATE_LIMIT", "60/minute", true},
+		{"THROTTLE_TOKENS", "100 per hour", true},
+		{"PASSWORD_RESET_DISABLED", "1", true},
+		{"NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP", "true", true},
+		{"MYSQL_ALLOW_EMPTY_PASSWORD", "yes", true},
+		{"TOKEN_TTL", "60", true},
+		{"tokentimetolive", "60", true},
+		{"SESSION_LIFETIME", "120", true},
+		{"JWT_EXPIRY", "15m", true},
+		{"TOKEN_MAX_AGE", "1h30m", true},
+		{"REFRESH_TOKEN_LIFETIME", "7d", true},
+		{"SMTP_AUTH_SECRET", "off", true},
+		// A number under a key that names the credential is the
+		// credential: a weak one, not a setting.
+		{"DB_PASSWORD", "123456", false},
+		{"MYSQL_PWD", "1234", false},
+		{"JWT_SECRET", "12345", false},
+		{"apikey", "9876543210", false},
+		{"DB_PASSWORD", "s3cr3t", false},
+		{"SESSION_SECRET", "15m-of-fame-7Kq2", false},
+		{"SESSION_SECRET", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.key+"="+tc.value, func(t *testing.T) {
+			if got := Setting(tc.key, tc.value); got != tc.want {
+				t.Errorf("Setting(%q, %q) = %v, want %v", tc.key, tc.value, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGenerated(t *testing.T) {
+	tests := []struct {
+		name, value string
+		want        bool
+	}{
+		{"laravel key", "base64:kR8vQ2nX5pL9tZ3wY7mB1cF6hJ4dS0gAkR8vQ2nX5pI=", true},
+		{"hex key", "9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc", true},
+		{"base62 key", "2FiJk1U2aiVPEQtzLehYGlTSnTnrs7LW", true},
+		{"django style key", "60gp0byfz2dvffa45cxl20p1scy9xbpf6d8c5y0geejgkyp1b5", true},
+		{"short laravel key", "base64:MDEyMzQ1Njc4OWFi", false},
+		{"app name", "crater", false},
+		{"phrase", "portal-jwt-signing-key-for-local-dev-only", false},
+		{"phrase with a digit", "super-duper-s3cret", false},
+		{"joined words", "crapisecretpassword", false},
+		{"placeholder", "secret-key", false},
+		{"repeated filler", "re_blAh_blaHBlaHblahBLAhBlAh", false},
+		{"reference", "${APP_KEY}", false},
+		{"sentence", "a value with spaces that is long", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Generated(tc.value); got != tc.want {
+				t.Errorf("Generated(%q) = %v, want %v", tc.value, got, tc.want)
 			}
 		})
 	}

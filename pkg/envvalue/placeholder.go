@@ -11,7 +11,7 @@ var placeholderWords = []string{
 	"replaceme", "replace_with", "replace-with", "insert_", "insert-",
 	"fill_me", "fill-me", "fillme", "dummy", "redacted", "notasecret",
 	"not-a-secret", "not_a_secret", "xxx", "***", "...", "todo", "fixme",
-	"tbd",
+	"tbd", "mock", "blah",
 	// Django's startproject marks the key it generates as one to replace.
 	"django-insecure",
 }
@@ -23,18 +23,20 @@ var placeholderValues = map[string]bool{
 	"none": true, "null": true, "nil": true, "undefined": true, "n/a": true,
 	"na": true, "foo": true, "bar": true, "foobar": true, "default": true,
 	"sample": true, "value": true, "string": true, "setme": true, "set-me": true,
+	// Hex words that stand for "some key" in examples and docs.
+	"cafebabe": true, "deadbeef": true, "cafed00d": true, "feedface": true,
 }
 
 // Placeholder reports whether value stands for a value instead of being one:
-// changeme, secret, password, xxx, <...>, TODO, your-..., example..., or one
-// character repeated. Empty values and references are not placeholders (see
+// changeme, secret, password, xxx, <...>, TODO, your..., example..., mock...,
+// deadbeef, or one character repeated. Empty values and references are not placeholders (see
 // Reference).
 func Placeholder(value string) bool {
 	v := strings.ToLower(strings.TrimSpace(value))
 	if v == "" || Reference(value) {
 		return false
 	}
-	if placeholderValues[v] || repeated(v) {
+	if placeholderValues[v] || repeated(v) || strings.HasPrefix(v, "your") {
 		return true
 	}
 	if strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") || strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") && !strings.Contains(v, ",") {

@@ -25,12 +25,25 @@ var settingSuffixes = []string{
 	"_MAX_AGE", "_LENGTH", "_NAME", "_HEADER", "_URL", "_URI", "_ENDPOINT",
 	"_PATH", "_FILE", "_DIR", "_ALGORITHM", "_ALG", "_ISSUER", "_AUDIENCE",
 	"_ENABLED", "_TIMEOUT", "_TYPE", "_FIELD", "_PARAM", "_ID",
+	"_DISABLED", "_LIMIT", "_SIGNUP", "_SIGNIN", "_REQUIRED", "_MODE",
+	"_PROVIDER", "_VERSION", "_SIZE", "_COUNT", "_INTERVAL", "_PREFIX",
+	"_STRATEGY", "_POLICY",
+}
+
+// switchWords are words of a key that make it a switch about a secret
+// rather than the secret: MYSQL_ALLOW_EMPTY_PASSWORD,
+// NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP, REQUIRE_API_KEY.
+var switchWords = map[string]bool{
+	"ALLOW": true, "DISABLE": true, "ENABLE": true, "REQUIRE": true,
+	"SKIP": true, "FORCE": true, "RANDOM": true,
 }
 
 // SecretName reports whether key names a secret: a password, token, API or
 // private key, signing secret or credential. Keys for browser-issued keys
 // (PUBLIC_KEY, PUBLISHABLE_KEY, ANON_KEY, SITE_KEY) and keys that configure a
-// secret (JWT_SECRET_FILE, TOKEN_TTL, SESSION_COOKIE_NAME) are not secrets.
+// secret (JWT_SECRET_FILE, TOKEN_TTL, API_KEY_RATE_LIMIT,
+// PASSWORD_RESET_DISABLED) or switch it (MYSQL_ALLOW_EMPTY_PASSWORD,
+// DISABLE_EMAIL_PASSWORD_SIGNUP) are not secrets.
 // A connection string such as DATABASE_URL is not named a secret: whether it
 // carries a password depends on its value.
 func SecretName(key string) bool {
@@ -46,12 +59,18 @@ func SecretName(key string) bool {
 			return false
 		}
 	}
+	words := strings.Split(k, "_")
+	for _, t := range words {
+		if switchWords[t] {
+			return false
+		}
+	}
 	for _, w := range secretWords {
 		if strings.Contains(k, w) {
 			return true
 		}
 	}
-	for _, t := range strings.Split(k, "_") {
+	for _, t := range words {
 		if secretTokens[t] {
 			return true
 		}

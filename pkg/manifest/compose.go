@@ -3,6 +3,8 @@ package manifest
 import (
 	"strings"
 
+	"github.com/launchgate/launchgate/pkg/prodfile"
+
 	"go.yaml.in/yaml/v4"
 )
 
@@ -11,18 +13,38 @@ func readCompose(src *Source, data []byte) {
 	r := newYAMLReader(src)
 	prod := fileProduction(src.File)
 	src.Production = prod
+	var services []composeService
+	var owners []owned
+	ingress := ""
 	for _, doc := range r.documents(data) {
 		if doc.Kind != yaml.MappingNode {
 			src.problem(doc.Line, "a Compose file is a mapping with a services key")
 			continue
 		}
+		// Uffizzi's extension names the one service its preview
+		// environments expose; the ports of the others reach no one.
+		if name := text(r.get(r.get(r.get(doc, "x-uffizzi"), "ingress"), "service")); name != "" {
+			ingress = name
+		}
 		for _, svc := range r.pairs(r.get(doc, "services")) {
 			service := resolve(svc.value)
+			services = append(services, r.readService(svc.key.Value, service))
+			from := len(src.Vars)
 			r.envBlock(r.get(service, "environment"), "environment", prod)
+			owners = append(owners, owned{service: len(services) - 1, from: from, to: len(src.Vars)})
 			if build := r.get(service, "build"); build != nil && build.Kind == yaml.MappingNode {
 				r.envBlock(r.get(build, "args"), "build.args", prod)
 			}
 		}
+	}
+	// A file production by name (prod, production) deploys production's
+	// own credentials: committed, they are the finding wherever the
+	// store listens.
+	if !prodfile.ProductionByName(src.File) {
+		markUnreachable(src.Vars, owners, services, ingress)
+	}
+	if prod {
+		src.Local = composeLocal(src.File, services)
 	}
 }
 

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -39,16 +40,41 @@ func (l *logicalLine) lineAt(offset int) int {
 	return l.segments[max(i-1, 0)].line
 }
 
-// readDockerfile reads ENV and ARG instructions.
+// readDockerfile reads ENV and ARG instructions, and the build stage
+// each is in.
 func readDockerfile(src *Source, data []byte) {
 	prod := fileProduction(src.File)
 	src.Production = prod
+	// stage counts the FROM lines read so far; stages[i] is the stage of
+	// src.Vars[i].
+	stage, stageName := 0, ""
+	var stages []int
+	add := func(v Var) {
+		if stage > 0 {
+			v.Stage = stageName
+		}
+		n := len(src.Vars)
+		src.add(v)
+		if len(src.Vars) > n {
+			stages = append(stages, stage)
+		}
+	}
+	defer func() {
+		for i := range src.Vars {
+			src.Vars[i].Builder = stages[i] < stage
+		}
+	}()
 	for _, ll := range dockerLines(data) {
 		keyword, rest, _ := strings.Cut(strings.TrimLeft(ll.text, " \t"), " ")
 		if tab := strings.IndexByte(keyword, '\t'); tab >= 0 {
 			keyword, rest = keyword[:tab], keyword[tab+1:]+" "+rest
 		}
 		keyword = strings.ToUpper(keyword)
+		if keyword == "FROM" {
+			stage++
+			stageName = fromStageName(rest, stage)
+			continue
+		}
 		if keyword != "ENV" && keyword != "ARG" {
 			continue
 		}
@@ -82,7 +108,7 @@ func readDockerfile(src *Source, data []byte) {
 				continue
 			}
 			value := strings.Join(vals, " ")
-			src.add(Var{Key: words[0].text, Value: value, Line: ll.lineAt(base + words[0].start),
+			add(Var{Key: words[0].text, Value: value, Line: ll.lineAt(base + words[0].start),
 				Literal: literalValue(value, ref), Scope: "ENV", Production: prod})
 			continue
 		}
@@ -96,10 +122,22 @@ func readDockerfile(src *Source, data []byte) {
 				src.problem(ll.lineAt(base+w.start), "ENV "+key+" has no value (write "+key+"=value)")
 				continue
 			}
-			src.add(Var{Key: key, Value: value, Line: ll.lineAt(base + w.start),
+			add(Var{Key: key, Value: value, Line: ll.lineAt(base + w.start),
 				Literal: hasValue && literalValue(value, w.ref), Scope: keyword, Production: prod})
 		}
 	}
+}
+
+// fromStageName is the name of the stage a FROM line's arguments (after
+// the keyword) start: its AS name, else "stage N".
+func fromStageName(args string, n int) string {
+	f := strings.Fields(args)
+	for i := 0; i+1 < len(f); i++ {
+		if strings.EqualFold(f[i], "AS") {
+			return f[i+1]
+		}
+	}
+	return fmt.Sprintf("stage %d", n)
 }
 
 // literalValue reports whether a Dockerfile value is written in the file:

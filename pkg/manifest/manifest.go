@@ -30,6 +30,12 @@ type Source struct {
 	// says so for the file, or one of its sections does (see
 	// docs/production-files.md). Var.Production says it for each variable.
 	Production bool
+	// Local says why a production Compose file runs only on a developer's
+	// machine (its ports are bound to loopback, it runs only databases
+	// and caches, it builds a development image), or is "" (see
+	// composeLocal). Its secrets are still committed, but reach no one
+	// else.
+	Local string
 	// Vars are the variables in file order. A key set twice appears
 	// twice; the later one is what the tool uses.
 	Vars []Var
@@ -58,6 +64,26 @@ type Var struct {
 	// production: a Netlify deploy-preview context or a workflow job that
 	// runs tests does not, even in a file that also deploys.
 	Production bool
+	// Stage names the Dockerfile build stage that sets the variable: its
+	// AS name, else "stage N" (1-based); "" outside Dockerfiles and for an
+	// ARG before the first FROM.
+	Stage string
+	// Builder says a Dockerfile variable is set in a stage other than the
+	// last, or by an ARG before the first FROM: it is written in the
+	// Dockerfile and kept in the layers and cache of the build, but the
+	// image a plain build ships does not carry it.
+	Builder bool
+	// Unreachable says, for a Compose variable holding the password of a
+	// database, cache or broker the same file runs, why that store cannot
+	// be reached from outside the file's own network: it publishes no
+	// port, or only on a loopback address. It is "" for every other
+	// variable, and when a store the password may open is published on
+	// all interfaces, on an address a variable gives, or shares the
+	// host's network, and in a file production by name (prod,
+	// production), whose credentials are production's own. Such a
+	// password is still committed, but opens nothing anyone else can
+	// connect to.
+	Unreachable string
 }
 
 // Problem is a part of a manifest that could not be read.

@@ -57,3 +57,29 @@ func TestOverlap(t *testing.T) {
 		})
 	}
 }
+
+// The finding kept for a line names what the ones it stands for said.
+func TestOverlapMentionsTheOthers(t *testing.T) {
+	rank := func(rule string) int {
+		return map[string]int{"env/manifest": 2, "env/weak": 3}[rule]
+	}
+	in := []finding.Finding{
+		{RuleID: "env/weak", File: "a.yml", Line: 3, Message: "the value of JWT_SECRET is shorter than 32 bytes."},
+		{RuleID: "env/manifest", File: "a.yml", Line: 3, Message: "JWT_SECRET is written into the manifest"},
+		{RuleID: "env/manifest", File: "a.yml", Line: 4, Message: "DB_PASSWORD is written into the manifest"},
+	}
+	got, err := Overlap(rank).Process(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d findings, want 2: %v", len(got), got)
+	}
+	want := "JWT_SECRET is written into the manifest. Also reported here as env/weak: the value of JWT_SECRET is shorter than 32 bytes."
+	if got[0].Message != want {
+		t.Errorf("kept message = %q, want %q", got[0].Message, want)
+	}
+	if got[1].Message != "DB_PASSWORD is written into the manifest" {
+		t.Errorf("a line without overlap changed: %q", got[1].Message)
+	}
+}

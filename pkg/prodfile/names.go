@@ -10,12 +10,26 @@ var (
 		"test": true, "testing": true, "example": true, "examples": true,
 		"sample": true, "samples": true, "template": true, "tpl": true,
 		"dist": true, "override": true, "ci": true, "e2e": true,
+		"travis": true, "dusk": true, "playwright": true, "cypress": true,
 	}
 
 	devDirs = map[string]bool{
 		"dev": true, "development": true, "local": true, ".devcontainer": true,
 		"example": true, "examples": true, "sample": true, "samples": true,
+		"testing": true, "ci": true, ".circleci": true,
 	}
+
+	// ciWords in a file's name say it configures a test or CI run
+	// (.env.ci, .env.travis, .env.dusk.local, .env.testing).
+	ciWords = map[string]bool{
+		"ci": true, "travis": true, "dusk": true, "testing": true,
+		"e2e": true, "circleci": true, "playwright": true, "cypress": true,
+	}
+
+	// composeDevWords in a Compose file's name say it runs the backing
+	// services a developer's machine needs (docker-compose.infra.yml,
+	// compose.deps.yaml), not the deployment.
+	composeDevWords = map[string]bool{"infra": true, "deps": true, "dependencies": true}
 
 	testWords = map[string]bool{"test": true, "tests": true}
 

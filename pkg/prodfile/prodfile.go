@@ -14,12 +14,17 @@ import (
 // root, configures production. The rules, in order:
 //
 //  1. Never a test, development or example file: IsTest; a folder named
-//     dev, development, local, .devcontainer, example(s) or sample(s); or a
-//     name with one of the words dev, develop, development, local, test,
-//     testing, example, sample, template, tpl, dist, override, ci or e2e
-//     (words are what is between dots, dashes and underscores, compared
-//     without case: ".env.local", "Dockerfile.dev", "values-dev.yaml",
-//     "docker-compose.override.yml", "settings.py.example").
+//     dev, development, local, .devcontainer, example(s), sample(s),
+//     testing, ci or .circleci; or a name with one of the words dev,
+//     develop, development, local, test, testing, example, sample,
+//     template, tpl, dist, override, ci, e2e, travis, dusk, playwright or
+//     cypress (words are what is between dots, dashes and underscores,
+//     compared without case: ".env.local", "Dockerfile.dev",
+//     "values-dev.yaml", "docker-compose.override.yml",
+//     "settings.py.example", "Dockerfile.playwright"); nor a Compose file
+//     named for the backing services of a developer's machine, with the
+//     word infra, deps or dependencies and not prod
+//     ("docker-compose.infra.yml").
 //  2. A name with the word prod or production: config/production.json,
 //     config/environments/production.rb, settings/production.py,
 //     settings_prod.py, application-prod.yml, appsettings.Production.json,
@@ -44,6 +49,9 @@ func IsProduction(name string) bool {
 		return false
 	}
 	lower := strings.ToLower(base)
+	if composeFile(lower) && hasAny(words, composeDevWords) && !hasAny(words, prodWords) {
+		return false
+	}
 	return hasAny(words, prodWords) ||
 		containerFile(lower) ||
 		composeFile(lower) ||
@@ -62,6 +70,62 @@ func IsDevelopment(name string) bool {
 		return false
 	}
 	return IsTest(name) || development(dirs, nameWords(base))
+}
+
+// ProductionByName reports whether name, a slash path relative to the
+// scanned root, says production in its own words: a name with the word
+// prod or production, or a folder named prod or production, and nothing
+// that makes it a test, development or example file. A file production
+// by name is production whatever its content suggests.
+func ProductionByName(name string) bool {
+	dirs, base := split(name)
+	if base == "" || IsTest(name) {
+		return false
+	}
+	words := nameWords(base)
+	if development(dirs, words) {
+		return false
+	}
+	if hasAny(words, prodWords) {
+		return true
+	}
+	for _, d := range dirs {
+		if prodWords[strings.ToLower(d)] {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDeployDir reports whether a folder's own name (not a path) is one
+// that holds deployment configuration: k8s, kubernetes, openshift,
+// deploy, deployment, deployments, helm, charts, manifests, prod or
+// production. Everything under such a folder is production (rule 6 of
+// IsProduction), and it describes its own environment.
+func IsDeployDir(dir string) bool { return deployDirs[strings.ToLower(dir)] }
+
+// IsTestRun reports whether name, a slash path relative to the scanned
+// root, configures a test or CI run rather than an environment anyone
+// uses: IsTest, a name with the word ci, travis, dusk, testing, e2e,
+// circleci, playwright or cypress (.env.ci, .env.travis,
+// .env.dusk.local, .env.testing, Dockerfile.playwright), or a file under a
+// testing, ci or .circleci folder. Its passwords are for throwaway
+// services that live as long as the run.
+func IsTestRun(name string) bool {
+	dirs, base := split(name)
+	if base == "" {
+		return false
+	}
+	if IsTest(name) || hasAny(nameWords(base), ciWords) {
+		return true
+	}
+	for _, d := range dirs {
+		switch strings.ToLower(d) {
+		case "testing", "ci", ".circleci":
+			return true
+		}
+	}
+	return false
 }
 
 // IsTest reports whether name, a slash path relative to the scanned root,

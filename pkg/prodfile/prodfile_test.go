@@ -63,6 +63,17 @@ func TestIsProduction(t *testing.T) {
 		{"release workflow", ".github/workflows/release-please.yml", true},
 		{"prod workflow", ".github/workflows/promote-prod.yml", true},
 		{"ci compose", "docker-compose.ci.yml", false},
+		{"infra compose", "docker-compose.infra.yml", false},
+		{"deps compose", "compose.deps.yaml", false},
+		{"infra compose for prod", "docker-compose.infra.prod.yml", true},
+		{"infra folder compose", "infra/docker-compose.yml", true},
+		{"infra k8s manifest", "k8s/infra.yaml", true},
+		{"testing folder compose", "docker/testing/compose.yml", false},
+		{"production folder compose", "docker/production/compose.yml", true},
+		{"ci folder", "ci/docker-compose.yml", false},
+		{"playwright dockerfile", "frontend/Dockerfile.playwright", false},
+		{"env travis", ".env.travis", false},
+		{"env dusk", ".env.dusk.local", false},
 		{"ci workflow", ".github/workflows/ci.yml", false},
 		{"lint workflow", ".github/workflows/lint.yml", false},
 		// Never production.
@@ -168,5 +179,66 @@ func TestIsDevelopment(t *testing.T) {
 				t.Errorf("IsDevelopment(%q) = %v, want %v", tt.path, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestIsTestRun(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+		want bool
+	}{
+		{"env ci", ".env.ci", true},
+		{"env travis", ".env.travis", true},
+		{"env dusk example", ".env.dusk.example", true},
+		{"env dusk local", ".env.dusk.local", true},
+		{"env testing", ".env.testing", true},
+		{"env test", ".env.test", true},
+		{"env e2e", "apps/web/.env.e2e", true},
+		{"testing folder", "docker/testing/compose.yml", true},
+		{"circleci folder", ".circleci/config.yml", true},
+		{"playwright dockerfile", "Dockerfile.playwright", true},
+		{"plain env", ".env", false},
+		{"env local", ".env.local", false},
+		{"env production", ".env.production", false},
+		{"env example", ".env.example", false},
+		{"city is not ci", ".env.city", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsTestRun(tt.path); got != tt.want {
+				t.Errorf("IsTestRun(%q) = %v, want %v", tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestProductionByName(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"docker-compose.prod.yml", true},
+		{"docker/production/compose.yml", true},
+		{"deploy/prod/values.yaml", true},
+		{".env.production", true},
+		{"docker-compose.yml", false},
+		{"deploy/docker/docker-compose.yml", false},
+		{"docker-compose.prod.test.yml", false},
+		{".env.production.local", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			if got := ProductionByName(tt.path); got != tt.want {
+				t.Errorf("ProductionByName(%q) = %v, want %v", tt.path, got, tt.want)
+			}
+		})
+	}
+	for dir, want := range map[string]bool{"deployments": true, "K8s": true, "helm": true, "docker": false, "community": false} {
+		if got := IsDeployDir(dir); got != want {
+			t.Errorf("IsDeployDir(%q) = %v, want %v", dir, got, want)
+		}
 	}
 }

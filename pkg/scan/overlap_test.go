@@ -29,6 +29,9 @@ func TestSecretRankNamesCatalogRules(t *testing.T) {
 	if SecretRank(genericSecretRule) <= SecretRank("env/literal-secret-in-manifest") {
 		t.Error("the generic secret rule must rank below the manifest rules")
 	}
+	if SecretRank("env/weak-secret") <= SecretRank("env/literal-secret-in-manifest") {
+		t.Error("a rule that judges the value must rank below the rule that says where it is written")
+	}
 	if SecretRank("debug/node-env-development") != 0 || SecretRank("secret/unreadable-artifact") != 0 {
 		t.Error("rules that report something else must not be ranked")
 	}

@@ -111,10 +111,14 @@ func (s *Scanner) finding(r check.Report) (finding.Finding, error) {
 	if rule == nil {
 		return finding.Finding{}, fmt.Errorf("reported rule %q is not in the catalog", r.Rule)
 	}
+	severity := max(rule.Severity, r.MinSeverity)
+	if r.Capped {
+		severity = min(severity, r.MaxSeverity)
+	}
 	f := finding.Finding{
 		RuleID:   rule.ID,
 		Category: rule.Category(),
-		Severity: max(rule.Severity, r.MinSeverity),
+		Severity: severity,
 		Title:    rule.Title,
 		Message:  s.Redactor.String(r.Message),
 		File:     r.File,

@@ -20,8 +20,11 @@ type candidate struct {
 	matchStart int
 	pathOnly   bool // a rule that fires on the file name alone
 	severity   finding.Severity
-	public     bool
-	drop       bool
+	// why says why severity is lower than the rule's: the value is in
+	// documentation, points at a local host, is an identifier.
+	why    string
+	public bool
+	drop   bool
 	// shown is the value Redacted describes: for a public variable holding
 	// a known kind of secret, that secret.
 	shown string

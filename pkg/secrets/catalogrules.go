@@ -54,10 +54,33 @@ func catalogRule(id, description string) *catalog.Rule {
 		Area:     "secrets",
 		CWE:      cwe,
 		OWASP:    []string{secretOWASP},
-		Description: fmt.Sprintf("%s Detected by gitleaks' `%s` rule; the value is never shown, only its public prefix and length.",
-			strings.TrimSpace(description), id),
+		Description: fmt.Sprintf("%s Detected by gitleaks' `%s` rule; the value is never shown, only its public prefix and length.%s",
+			strings.TrimSpace(description), id, weighNote(id)),
 		Help: helpFor(title),
 	}
+}
+
+// checksummedRules find GitHub's tokens with a checksum (ghtoken.go).
+var checksummedRules = map[string]bool{"github-pat": true, "github-oauth": true, "github-app-token": true, "github-refresh-token": true}
+
+// weighNote says, for a rule whose severity depends on where the value is
+// written, how (weigh.go decides it).
+func weighNote(id string) string {
+	switch {
+	case id == ruleGenericKey:
+		return " The value has no provider's format, so it is more than low only when it looks like a credential in its context: its name says secret, token, password or API key (not a bare `key`, a type key or an ID), the value is shaped like a generated key (not a UUID, a number or words), and the file is not seed, migration, fixture, mock or translation data nor development, test, example or CI configuration. In documentation and on commented-out lines it is info; published development keys (the Azure Storage emulator's, for one) and keys providers issue for browsers (PostHog `phc_`, Segment write keys, Algolia search-only keys) are not reported."
+	case contextualRules[id]:
+		note := " The value has no provider's format, so where it is written decides its severity: info in documentation and on commented-out lines, low in seed data, example code and development, test or CI configuration, or when the value is words or an identifier rather than a credential."
+		if strings.HasPrefix(id, "jwt") {
+			note += " A token whose `exp` claim has passed is low."
+		}
+		return note
+	case id == rulePrivateKey || id == rulePKCS12:
+		return " In an example or sample folder it is low: most likely an example certificate's key. Test fixtures are not scanned unless `secrets: {scan_fixtures: true}`."
+	case checksummedRules[id]:
+		return " In documentation or a comment, a token whose checksum does not hold (GitHub never issued it) is info; one with a valid checksum is reported wherever it is pasted."
+	}
+	return ""
 }
 
 // helpFor is the fix for a leaked credential of kind title.

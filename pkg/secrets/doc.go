@@ -31,6 +31,17 @@
 //     the values around it (awspair.go), not by one expression over both:
 //     the two come in either order, in a dozen formats, with other values
 //     between them, and each is also a finding alone.
+//   - Severity is the engine's, below the rule's default as well as above
+//     it (weigh.go). A rule that finds a value by its name or its command
+//     (the generic API key, curl credentials, bare JWTs, connection
+//     strings) cannot tell an example from a credential by the value, so
+//     the place decides: documentation and commented-out lines make it
+//     info; seed and migration data, example code and development, test
+//     or CI configuration, a name that says no credential (a bare key, an
+//     ID) or a value shaped like an identifier make it low; a connection
+//     string is ranked by who can reach its host and whether its password
+//     is a default. A key in a provider's own format is judged by its
+//     format wherever it is pasted, docs and comments included.
 //   - A fragment is scanned whole. gitleaks' file readers cut files into
 //     chunks, and a secret that straddles a chunk boundary in a single-line
 //     bundle is lost.

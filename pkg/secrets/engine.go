@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 	"github.com/zricethezav/gitleaks/v8/config"
@@ -31,6 +32,8 @@ type Options struct {
 	// ReportPublic keeps values that are meant to be public (publishable
 	// keys, anon keys), marked Public, instead of dropping them.
 	ReportPublic bool
+	// Now is the clock a token's expiry is judged by; nil is time.Now.
+	Now func() time.Time
 }
 
 // Engine finds secrets in fragments. Build one per process with New; Scan
@@ -40,6 +43,7 @@ type Engine struct {
 	matcher      *matcher
 	allowValues  []*regexp.Regexp
 	reportPublic bool
+	now          func() time.Time
 }
 
 // New builds an Engine: gitleaks' default rules plus launchgate's own.
@@ -52,7 +56,10 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, reportPublic: opts.ReportPublic}
+	e := &Engine{cfg: cfg, reportPublic: opts.ReportPublic, now: opts.Now}
+	if e.now == nil {
+		e.now = time.Now
+	}
 	for _, v := range opts.AllowValues {
 		re, err := regexp.Compile(v)
 		if err != nil {
@@ -159,12 +166,16 @@ func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secr
 }
 
 // judge decides what each candidate is: reclassifies Supabase keys, drops
-// placeholders and allowlisted values, marks public ones, joins AWS access
-// key IDs with their secret keys, folds secrets found inside a public env
-// variable into that variable's finding.
+// placeholders, published development keys and allowlisted values, marks
+// public ones, weighs what the place and the value say of the rest,
+// joins AWS access key IDs with their secret keys, folds secrets found
+// inside a public env variable into that variable's finding.
 func (e *Engine) judge(f Fragment, lines lineIndex, cands []*candidate) []*candidate {
+	w := weighing{content: f.Content, lines: lines, place: placeOf(f.Path), now: e.now()}
 	for _, c := range cands {
 		if c.pathOnly {
+			c.severity = severityOf(c.rule)
+			w.weigh(c)
 			continue
 		}
 		if role, ok := jwtRole(c.value); ok && role == "service_role" && c.rule != rulePublicEnv {
@@ -178,14 +189,17 @@ func (e *Engine) judge(f Fragment, lines lineIndex, cands []*candidate) []*candi
 				c.drop = true
 			}
 			c.scheme, c.host = connStringParts(c.match)
-			if localHosts[c.host] {
-				c.severity = finding.Medium
-			}
 		case c.rule == ruleAWSSecretKey:
 			c.bare = true
 			c.drop = !awsSecretLike(c.value)
 		case isPlaceholder(c.value):
 			c.drop = true
+		}
+		if wellKnown(c.value) {
+			c.drop = true
+		}
+		if !c.drop {
+			w.weigh(c)
 		}
 		if c.severity <= finding.Medium && isFixturePath(f.Path) {
 			c.drop = true
@@ -220,6 +234,17 @@ func (e *Engine) judge(f Fragment, lines lineIndex, cands []*candidate) []*candi
 // kind); otherwise it stands only if the variable's name says secret and
 // the value is not one meant to be public.
 func foldPublicEnv(path string, cands []*candidate) {
+	// A generic rule's hit on a public variable's value says only what the
+	// name says; the variable's own finding judges it.
+	for _, p := range cands {
+		if p.rule == rulePublicEnv {
+			for _, c := range cands {
+				if c != p && !c.pathOnly && strings.Contains(c.rule, "generic") && c.at.start >= p.at.start && c.at.end <= p.at.end {
+					c.drop = true
+				}
+			}
+		}
+	}
 	for _, p := range cands {
 		if p.rule != rulePublicEnv || p.drop {
 			continue

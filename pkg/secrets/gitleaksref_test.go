@@ -23,7 +23,7 @@ func gitleaksCandidates(d *detect.Detector, path, view string) []*candidate {
 	lines := newLineIndex(view)
 	out := make([]*candidate, 0, len(found))
 	for i := range found {
-		out = append(out, locate(&found[i], view, lines))
+		out = append(out, locate(d, &found[i], view, lines))
 	}
 	return out
 }
@@ -32,7 +32,7 @@ func gitleaksCandidates(d *detect.Detector, path, view string) []*candidate {
 // reports the match's line and column, with columns after the first line
 // one too high, and trims newlines off the match; locate recomputes byte
 // offsets from them and checks them against the content.
-func locate(f *report.Finding, content string, lines lineIndex) *candidate {
+func locate(d *detect.Detector, f *report.Finding, content string, lines lineIndex) *candidate {
 	c := &candidate{rule: f.RuleID, value: f.Secret, match: f.Match, shown: f.Secret}
 	if f.Secret == "" && strings.HasPrefix(f.Match, "file detected: ") {
 		c.pathOnly = true
@@ -61,11 +61,30 @@ func locate(f *report.Finding, content string, lines lineIndex) *candidate {
 		c.at = span{start, min(start+len(f.Secret), len(content))}
 		return c
 	}
-	off := strings.Index(f.Match, f.Secret)
+	off := secretOffset(d, f)
 	if off < 0 {
 		off = 0
 	}
 	c.at = span{mstart + off, min(mstart+off+len(f.Secret), len(content))}
 	c.settleEnv(mstart)
 	return c
+}
+
+// secretOffset is where a finding's secret starts in its match. gitleaks
+// reports only the secret, so when it occurs more than once in the match
+// (postgres://postgres:postgres@…) the rule's secret group says which.
+func secretOffset(d *detect.Detector, f *report.Finding) int {
+	off := strings.Index(f.Match, f.Secret)
+	if off < 0 || strings.Count(f.Match, f.Secret) == 1 {
+		return off
+	}
+	r, ok := d.Config.Rules[f.RuleID]
+	if !ok || r.Regex == nil || r.SecretGroup == 0 {
+		return off
+	}
+	if m := r.Regex.FindStringSubmatchIndex(f.Match); len(m) > 2*r.SecretGroup+1 && m[2*r.SecretGroup] >= 0 &&
+		f.Match[m[2*r.SecretGroup]:m[2*r.SecretGroup+1]] == f.Secret {
+		return m[2*r.SecretGroup]
+	}
+	return off
 }

@@ -173,8 +173,14 @@ func preferSpecific(view string, cands []*candidate) []*candidate {
 		}
 		keep := true
 		for _, o := range cands {
+			// gitleaks compares with the other rule's secret, which for the
+			// public-env rule is the variable's name (see ownRules).
+			ov := o.value
+			if o.rule == rulePublicEnv && o.envName != "" {
+				ov = o.envName
+			}
 			if o.rule != c.rule && !o.pathOnly && !strings.Contains(strings.ToLower(o.rule), "generic") &&
-				strings.Contains(o.value, c.value) && lineOf(o) == lineOf(c) {
+				strings.Contains(ov, c.value) && lineOf(o) == lineOf(c) {
 				keep = false
 				break
 			}

@@ -15,9 +15,13 @@ const rotateFirst = "Rotate it first: revoke it at the provider and issue a new 
 // value beyond s.Redacted (and of an AWS pair's ID beyond its redacted
 // form). Where it is, the finding's location says.
 func message(c *candidate, s Secret) string {
+	fix := rotateFirst
+	if c.why != "" {
+		fix = c.why
+	}
 	switch {
 	case c.pathOnly:
-		return fmt.Sprintf("%s: the file itself is the secret. %s", s.Title, rotateFirst)
+		return fmt.Sprintf("%s: the file itself is the secret. %s", s.Title, fix)
 	case c.rule == rulePublicEnv:
 		kind := "a value its name marks as secret"
 		if c.innerKind != "" {
@@ -33,19 +37,15 @@ func message(c *candidate, s Secret) string {
 		case c.scheme != "":
 			what = "A " + c.scheme + ":// URL"
 		}
-		local := ""
-		if localHosts[c.host] {
-			local = " It points at a local host, so it is likely a development password; make sure it is not used anywhere else."
-		}
-		return fmt.Sprintf("%s embeds a password (%s).%s %s", what, s.Redacted, local, rotateFirst)
+		return fmt.Sprintf("%s embeds a password (%s). %s", what, s.Redacted, fix)
 	case c.rule == ruleAWSPair:
 		return fmt.Sprintf("An AWS access key ID (%s) with its secret access key (%s): together they sign requests as the key's IAM user or role. %s",
 			redact.Value(c.pairID), s.Redacted, rotateFirst)
 	case c.rule == ruleAWSSecretKey:
 		return fmt.Sprintf("An AWS secret access key (%s); its access key ID is not kept secret (presigned URLs and CloudTrail records carry it), so whoever finds the ID can sign requests with it. %s",
-			s.Redacted, rotateFirst)
+			s.Redacted, fix)
 	}
-	return fmt.Sprintf("%s (%s). %s", s.Title, s.Redacted, rotateFirst)
+	return fmt.Sprintf("%s (%s). %s", s.Title, s.Redacted, fix)
 }
 
 // withArticle puts "a" or "an" before a kind of secret, lowering the

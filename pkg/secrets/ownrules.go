@@ -55,6 +55,10 @@ var dbSchemes = map[string]bool{
 	"cockroachdb": true, "clickhouse": true,
 }
 
+// settingValue is a value no secret has: a switch, a number, a duration or
+// a rate.
+var settingValue = regexp.MustCompile(`(?i)^(?:true|false|yes|no|on|off|enabled?|disabled?|null|none|[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h|d|w|y|sec|min|mins|minutes?|hours?|days?)?(?:\s*/\s*(?:s|m|h|d|sec|second|min|minute|hour|day))?)$`)
+
 var (
 	envAssignRe = regexp.MustCompile(envAssign)
 	connURLRe   = regexp.MustCompile(`(?i)^(` + connScheme + `)://[^\s:/@'"` + "`" + `]*:[^\s@/'"` + "`" + `]+@(\[[^\]\s]*\]|[^\s/:'"` + "`" + `?#,;]+)`)
@@ -133,12 +137,44 @@ func nameSays(name string) nameVerdict {
 			return publicName
 		}
 	}
+	if first, _, _ := strings.Cut(rest, "_"); switchWords[first] {
+		// NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP is a switch.
+		return neutralName
+	}
+	last, end := -1, 0
 	for _, w := range secretNameWords {
-		if strings.Contains(rest, w) {
-			return secretName
+		if i := strings.LastIndex(rest, w); i >= 0 && i+len(w) > end {
+			last, end = i, i+len(w)
 		}
 	}
-	return neutralName
+	if last < 0 {
+		return neutralName
+	}
+	// The secret word must name what the variable holds, not qualify
+	// another noun: PASSWORD_RESET_PATH is a path, TOKEN_TTL a duration.
+	for _, w := range strings.FieldsFunc(rest[end:], func(r rune) bool { return r == '_' }) {
+		if base := strings.TrimRight(w, "0123456789"); base != "" && !trailingWords[base] {
+			return neutralName
+		}
+	}
+	return secretName
+}
+
+// switchWords begin the names of feature switches and settings, whatever
+// secret word follows: ENABLE_PASSWORD_LOGIN, SHOW_TOKEN_FIELD.
+var switchWords = map[string]bool{
+	"DISABLE": true, "DISABLED": true, "ENABLE": true, "ENABLED": true, "ALLOW": true, "SHOW": true,
+	"HIDE": true, "USE": true, "IS": true, "HAS": true, "REQUIRE": true, "REQUIRED": true,
+	"FEATURE": true, "FF": true, "FLAG": true, "NO": true, "SKIP": true,
+}
+
+// trailingWords may follow a secret word in a name that still names the
+// secret: STRIPE_SECRET_KEY, ADMIN_TOKEN_PROD, SERVICE_ROLE_KEY_B64.
+var trailingWords = map[string]bool{
+	"KEY": true, "KEYS": true, "S": true, "VALUE": true, "STR": true, "STRING": true, "B64": true,
+	"BASE64": true, "HEX": true, "RAW": true, "JSON": true, "PEM": true, "DATA": true, "CONTENT": true,
+	"CONTENTS": true, "ENCODED": true, "PROD": true, "PRODUCTION": true, "LIVE": true, "TEST": true,
+	"DEV": true, "STAGING": true, "V": true,
 }
 
 // nameVerdict is what a variable name says about its value.
@@ -175,10 +211,13 @@ func connStringParts(match string) (scheme, host string) {
 
 // secretLike reports whether a value a public variable's name calls secret
 // could be one: not a path or a plain URL, which such names also hold
-// (PUBLIC_PASSWORD_RESET_PATH = "/account/reset").
+// (PUBLIC_PASSWORD_RESET_PATH = "/account/reset"), nor a switch, a number,
+// a duration or a rate (PUBLIC_TOKEN_TTL=60, PUBLIC_API_KEY_RATE=60/minute).
 func secretLike(value string) bool {
 	v := strings.Trim(value, `"'`+"`")
 	switch {
+	case settingValue.MatchString(v):
+		return false
 	case strings.HasPrefix(v, "/"), strings.HasPrefix(v, "./"), strings.HasPrefix(v, "#"):
 		return false
 	case strings.Contains(v, "://") && !strings.Contains(v, "@"):

@@ -13,24 +13,44 @@ var placeholderWords = []string{
 	"notasecret", "not-a-secret", "not_a_secret", "insert", "replace_me",
 	"replace-me", "replaceme", "xxxx", "****", "....", "<", ">",
 	"${", "{{", "process.env", "import.meta.env", "os.environ", "getenv(",
-	"env(", "123456789", "abcdefgh",
+	"env(", "config(", "123456789", "abcdefgh", "replace_with", "replace-with",
+	"replacewith", "-here", "_here",
 }
 
 // envReference is a value that names another variable instead of holding
-// one: $NAME, %NAME%, or a bare process.env.NAME.
-var envReference = regexp.MustCompile(`^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env)\.[A-Za-z_][A-Za-z0-9_]*)$`)
+// one: $NAME, %NAME%, or a bare process.env.NAME, env.NAME (GitHub Actions
+// contexts, Bun, Deno), secrets.NAME, vars.NAME, settings.NAME or
+// config.NAME.
+var envReference = regexp.MustCompile(`^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|env|ENV|secrets|vars|settings|config)(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$`)
 
 // isPlaceholder reports whether value is an obvious stand-in rather than a
 // credential.
 func isPlaceholder(value string) bool {
 	v := strings.ToLower(strings.TrimSpace(value))
-	if v == "" || sameChar(v) || envReference.MatchString(value) {
+	if v == "" || sameChar(v) || envReference.MatchString(value) || bracketed(v) {
 		return true
 	}
 	for _, w := range placeholderWords {
 		if strings.Contains(v, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// bracketed reports whether v is wrapped in the brackets documentation
+// puts around a stand-in: [password], <token>, {api_key}.
+func bracketed(v string) bool {
+	if len(v) < 3 {
+		return false
+	}
+	switch v[0] {
+	case '[':
+		return v[len(v)-1] == ']'
+	case '<':
+		return v[len(v)-1] == '>'
+	case '{':
+		return v[len(v)-1] == '}'
 	}
 	return false
 }

@@ -1,13 +1,15 @@
 package secrets
 
 import (
+	"slices"
 	"strings"
 )
 
 // publicPrefixes mark values a provider issues for use in browsers and apps:
 // Stripe publishable keys, Supabase publishable keys, Mapbox public tokens,
-// Flutterwave public keys, New Relic browser keys.
-var publicPrefixes = []string{"pk_live_", "pk_test_", "sb_publishable_", "pk.ey", "FLWPUBK", "NRJS-"}
+// Flutterwave public keys, New Relic browser keys, PostHog project keys
+// (its personal keys, phx_, are secret).
+var publicPrefixes = []string{"pk_live_", "pk_test_", "sb_publishable_", "pk.ey", "FLWPUBK", "NRJS-", "phc_"}
 
 // publicRules are gitleaks rules whose whole purpose is a key its provider
 // calls public; the engine does not run them.
@@ -48,6 +50,9 @@ func isPublic(rule, value, content string, start, end int) bool {
 			return true
 		}
 	}
+	if publicClientKey(nameBefore(content, start), content[max(0, start-contextWindow):min(len(content), end+contextWindow)]) {
+		return true
+	}
 	if strings.HasPrefix(value, "AIza") {
 		around := strings.ToLower(content[max(0, start-contextWindow):min(len(content), end+contextWindow)])
 		for _, w := range firebaseContext {
@@ -55,6 +60,24 @@ func isPublic(rule, value, content string, start, end int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// publicClientKey reports whether a key named name, with around the text
+// about it, is one its provider issues for browsers by another name than
+// a prefix: a Segment or RudderStack write key (analytics.js loads it in
+// every page) or an Algolia search-only key. An Algolia admin or write
+// key is not.
+func publicClientKey(name, around string) bool {
+	words := splitWords(name)
+	has := func(w string) bool { return slices.Contains(words, w) }
+	lower := strings.ToLower(name + " " + around)
+	switch {
+	case has("write") && (has("key") || has("writekey")) || has("writekey"):
+		return strings.Contains(lower, "segment") || strings.Contains(lower, "rudder") || strings.Contains(lower, "analytics.load")
+	case has("search") && !has("admin") && !has("write"):
+		return strings.Contains(lower, "algolia")
 	}
 	return false
 }

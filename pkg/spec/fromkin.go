@@ -82,6 +82,7 @@ func (kb *kinBuilder) build(t *openapi3.T) *Document {
 	doc := &Document{File: kb.file, Version: t.OpenAPI, Loc: kb.key(t.Origin), Schemes: map[string]*SecurityScheme{}}
 	doc.Loc.EndLine = 0
 	doc.Servers = kb.servers(t.Servers)
+	doc.Extensions = maps.Clone(t.Extensions)
 	if l, ok := kb.field(t.Origin, "security"); ok {
 		doc.Security = kb.security(l, t.Security)
 	}
@@ -114,13 +115,14 @@ func (kb *kinBuilder) pathItem(p string, pi *openapi3.PathItem) []*Operation {
 			continue
 		}
 		o := &Operation{
-			Method:     strings.ToUpper(m),
-			Path:       p,
-			ID:         op.OperationID,
-			Summary:    op.Summary,
-			Tags:       op.Tags,
-			Loc:        kb.key(op.Origin),
-			Extensions: mergeExtensions(pi.Extensions, op.Extensions),
+			Method:      strings.ToUpper(m),
+			Path:        p,
+			ID:          op.OperationID,
+			Summary:     op.Summary,
+			Description: op.Description,
+			Tags:        op.Tags,
+			Loc:         kb.key(op.Origin),
+			Extensions:  mergeExtensions(pi.Extensions, op.Extensions),
 		}
 		if l, ok := kb.field(op.Origin, "security"); ok || op.Security != nil {
 			if !ok {
@@ -219,7 +221,7 @@ func (kb *kinBuilder) parameters(refs openapi3.Parameters, inherited []Parameter
 		if ref.Value.Origin == nil {
 			loc = kb.key(ref.Origin)
 		}
-		own = append(own, Parameter{Name: ref.Value.Name, In: ref.Value.In, Loc: loc})
+		own = append(own, Parameter{Name: ref.Value.Name, In: ref.Value.In, Required: ref.Value.Required, Loc: loc})
 	}
 	return mergeParameters(inherited, own)
 }
@@ -235,6 +237,9 @@ func (kb *kinBuilder) responses(rs *openapi3.Responses, at Location) []Response 
 		if v := ref.Value; v != nil {
 			if v.Origin != nil {
 				r.Loc = kb.key(v.Origin)
+			}
+			if v.Description != nil {
+				r.Description = *v.Description
 			}
 			for h := range v.Headers {
 				r.Headers = append(r.Headers, h)

@@ -34,6 +34,9 @@ type Document struct {
 	Security *Security
 	// Operations in document order.
 	Operations []*Operation
+	// Extensions are the document's root x- fields (a gateway's
+	// document-wide throttling tier, for one).
+	Extensions map[string]any
 	// Partial is set when the strict loader refused the document and the
 	// model was read from the raw YAML: it holds what could be read.
 	Partial bool
@@ -113,7 +116,9 @@ type Operation struct {
 	Path    string
 	ID      string
 	Summary string
-	Tags    []string
+	// Description is the operation's description, as written.
+	Description string
+	Tags        []string
 	// Security is the operation's own security; nil when it inherits the
 	// root's.
 	Security *Security
@@ -164,14 +169,18 @@ func (o *Operation) Response(code string) bool {
 type Parameter struct {
 	Name string
 	// In is path, query, header, cookie (or 2.0's body and formData).
-	In  string
-	Loc Location
+	In string
+	// Required is the parameter's required field (always true in path).
+	Required bool
+	Loc      Location
 }
 
 // Response is a declared response.
 type Response struct {
 	// Code is the status code as written: "200", "4XX", "default".
 	Code string
+	// Description is the response's description, as written.
+	Description string
 	// Headers are the declared response header names.
 	Headers    []string
 	Extensions map[string]any

@@ -89,6 +89,7 @@ func (b *rawBuilder) build() *Document {
 		b.schemes(doc, schemes, swagger)
 	}
 	doc.Operations = b.paths(value(top, "paths"))
+	doc.Extensions = rootExtensions(top)
 	return doc
 }
 
@@ -137,12 +138,13 @@ func (b *rawBuilder) pathItem(p string, t target) []*Operation {
 			continue
 		}
 		op := &Operation{
-			Method:  strings.ToUpper(m),
-			Path:    p,
-			ID:      str(v, "operationId"),
-			Summary: str(v, "summary"),
-			Tags:    scalars(value(v, "tags")),
-			Loc:     nodeLoc(t.file, k, v),
+			Method:      strings.ToUpper(m),
+			Path:        p,
+			ID:          str(v, "operationId"),
+			Summary:     str(v, "summary"),
+			Description: str(v, "description"),
+			Tags:        scalars(value(v, "tags")),
+			Loc:         nodeLoc(t.file, k, v),
 		}
 		if sk, sv := entry(v, "security"); sk != nil {
 			op.Security = b.security(t.file, sk, sv)
@@ -175,7 +177,7 @@ func (b *rawBuilder) parameters(file string, n *yaml.Node, inherited []Parameter
 				// strict loader's problem says so.
 				continue
 			}
-			own = append(own, Parameter{Name: name, In: in, Loc: t.loc()})
+			own = append(own, Parameter{Name: name, In: in, Required: strings.EqualFold(str(t.node, "required"), "true"), Loc: t.loc()})
 		}
 	}
 	return mergeParameters(inherited, own)
@@ -217,6 +219,7 @@ func (b *rawBuilder) responses(file string, n *yaml.Node) []Response {
 		r := Response{Code: k.Value, Loc: nodeLoc(file, k, n.Content[i+1])}
 		if t, ok := b.resolve(target{file: file, key: k, node: deref(n.Content[i+1])}); ok {
 			r.Loc = t.loc()
+			r.Description = str(t.node, "description")
 			if h := value(t.node, "headers"); h != nil && h.Kind == yaml.MappingNode {
 				for j := 0; j+1 < len(h.Content); j += 2 {
 					r.Headers = append(r.Headers, h.Content[j].Value)
@@ -253,6 +256,32 @@ func (b *rawBuilder) extensions(n *yaml.Node) map[string]any {
 			v = nil
 		}
 		out[k] = v
+	}
+	return out
+}
+
+// rootExtensions reads the root x- fields: scalars as written, anything
+// else as true. The root is where alias bombs sit, and what the checks ask
+// of a root extension is whether it is set.
+func rootExtensions(n *yaml.Node) map[string]any {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out map[string]any
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		if !strings.HasPrefix(k, "x-") && !strings.HasPrefix(k, "X-") {
+			continue
+		}
+		if out == nil {
+			out = map[string]any{}
+		}
+		if v := deref(n.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
+			out[k] = v.Value
+		} else {
+			out[k] = true
+		}
 	}
 	return out
 }

@@ -18,6 +18,7 @@ import (
 // Rule IDs the package treats specially.
 const (
 	ruleWildcardCreds = "cors/wildcard-with-credentials"
+	ruleReflected     = "cors/reflected-origin-with-credentials"
 	ruleAllowAll      = "cors/allow-all-origins"
 	ruleNotAllowed    = "cors/origin-not-allowed"
 )
@@ -34,9 +35,16 @@ type files = check.Files
 // the cors and transport categories that have a line Match, plus
 // cors/origin-not-allowed when cat has it.
 func New(cat *catalog.Catalog) (*check.Check, error) {
+	credsTitle := ruleWildcardCreds
+	if r := cat.Rule(ruleWildcardCreds); r != nil {
+		credsTitle = r.Title
+	}
 	lines, err := debug.NewLines(cat, debug.Spec{
 		Name:       "cors",
 		Categories: []string{"cors", "transport"},
+		Refine: func(_ string, data []byte, reports []check.Report) []check.Report {
+			return explainAllowAll(withFileCredentials(credsTitle, data, unhideExcerpts(subsume(reports))))
+		},
 	})
 	if err != nil {
 		return nil, err
@@ -68,7 +76,12 @@ HttpOnly or with SameSite=None and no Secure.`,
 			if err := lines.Run(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
 				return err
 			}
-			for _, r := range subsume(reports) {
+			// A diff scan reports what the changed lines add, so each
+			// line keeps its own finding there.
+			if t.Diff == nil {
+				reports = collapse(reports)
+			}
+			for _, r := range reports {
 				emit(r)
 			}
 			if t.Config == nil || len(t.Config.CORS.AllowedOrigins) == 0 || globs == nil {
@@ -84,14 +97,14 @@ HttpOnly or with SameSite=None and no Secure.`,
 	}, nil
 }
 
-// subsume drops the allow-all findings that sit next to a
-// wildcard-with-credentials finding in the same file: they describe the
-// same setup, and the stronger finding says all there is to say.
+// subsume drops the allow-all findings of one file's reports that sit
+// next to a wildcard-with-credentials finding: they describe the same
+// setup, and the stronger finding says all there is to say.
 func subsume(reports []check.Report) []check.Report {
-	strong := map[string][]int{}
+	var strong []int
 	for _, r := range reports {
 		if r.Rule == ruleWildcardCreds {
-			strong[r.File] = append(strong[r.File], r.Line)
+			strong = append(strong, r.Line)
 		}
 	}
 	if len(strong) == 0 {
@@ -101,10 +114,24 @@ func subsume(reports []check.Report) []check.Report {
 		if r.Rule != ruleAllowAll {
 			return false
 		}
-		return slices.ContainsFunc(strong[r.File], func(l int) bool {
+		return slices.ContainsFunc(strong, func(l int) bool {
 			return abs(l-r.Line) <= subsumeLines
 		})
 	})
+}
+
+// allowAllWhy is what an allow-all finding adds to its message: why it
+// is not a hole by itself.
+const allowAllWhy = "; no credentials are allowed with it, so browsers send no cookies and other sites can read only what the API answers anyone"
+
+// explainAllowAll says in each allow-all message why it is low.
+func explainAllowAll(reports []check.Report) []check.Report {
+	for i := range reports {
+		if reports[i].Rule == ruleAllowAll {
+			reports[i].Message += allowAllWhy
+		}
+	}
+	return reports
 }
 
 func abs(n int) int {

@@ -12,6 +12,7 @@
 package debug
 
 import (
+	"bytes"
 	"context"
 	"log/slog"
 	"slices"
@@ -43,13 +44,18 @@ type Spec struct {
 	Categories []string
 	// Areas are the scorecard rows the check covers.
 	Areas []string
+	// Refine, when set, is given each file's reports together with the
+	// file's content and returns the reports to emit: for judgements a
+	// line window cannot make, such as a setting elsewhere in the same file
+	// that changes what a match means.
+	Refine func(name string, data []byte, reports []check.Report) []check.Report
 }
 
 // New returns the debug-switch check, running every rule of cat in the
 // debug category that has a line Match. It fails when a rule's expression
 // does not compile, which the catalog's own validation already prevents.
 func New(cat *catalog.Catalog) (*check.Check, error) {
-	return NewLines(cat, Spec{
+	c, err := NewLines(cat, Spec{
 		Name: "debug",
 		Doc: `debug switches and development settings in production config
 
@@ -60,6 +66,25 @@ stack traces sent to clients.`,
 		Categories: []string{category},
 		Areas:      []string{"config"},
 	})
+	if err != nil {
+		return nil, err
+	}
+	lines := c.Run
+	c.Run = func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
+		var reports []check.Report
+		if err := lines(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
+			return err
+		}
+		reports, err := withReachablePprof(ctx, t.Tree, reports)
+		if err != nil {
+			return err
+		}
+		for _, r := range reports {
+			emit(r)
+		}
+		return nil
+	}
+	return c, nil
 }
 
 // NewLines returns a check that applies the line rules of spec's
@@ -85,7 +110,7 @@ func NewLines(cat *catalog.Catalog, spec Spec) (*check.Check, error) {
 			if log == nil {
 				log = slog.New(slog.DiscardHandler)
 			}
-			return scanFiles(ctx, t.Tree, rules, log, emit)
+			return scanFiles(ctx, t.Tree, rules, spec.Refine, log, emit)
 		},
 	}, nil
 }
@@ -120,8 +145,9 @@ type job struct {
 }
 
 // scanFiles applies rules to every file of fs they read, concurrently, and
-// emits the reports in file order.
-func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logger, emit func(check.Report)) error {
+// emits the reports in file order, each file's through refine when it is
+// not nil.
+func scanFiles(ctx context.Context, fs files, rules []*lineRule, refine func(string, []byte, []check.Report) []check.Report, log *slog.Logger, emit func(check.Report)) error {
 	var names []string
 	byName := map[string][]*lineRule{}
 	for _, name := range fs.Files() {
@@ -140,7 +166,11 @@ func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logge
 		}
 	}
 	return check.EachFile(ctx, fs, names, "line-rule check", log, func(name string, data []byte) []check.Report {
-		return fileReports(name, data, byName[name])
+		reports := fileReports(name, data, byName[name])
+		if refine != nil && len(reports) > 0 {
+			reports = refine(name, data, reports)
+		}
+		return reports
 	}, emit)
 }
 
@@ -148,6 +178,7 @@ func scanFiles(ctx context.Context, fs files, rules []*lineRule, log *slog.Logge
 func fileReports(name string, data []byte, rules []*lineRule) []check.Report {
 	var out []check.Report
 	seen := map[string]int{}
+	var lines [][]byte // split on the first conditional rule's hit
 	scanLines(data, rules, func(h hit) {
 		match := normalize(closeExcerpt(h.match, h.text[h.end:]))
 		// The fingerprint rests on what matched, not on the line number,
@@ -158,14 +189,21 @@ func fileReports(name string, data []byte, rules []*lineRule) []check.Report {
 		if n := seen[key]; n > 1 {
 			key += "\x00" + strconv.Itoa(n)
 		}
-		out = append(out, check.Report{
+		r := check.Report{
 			Rule:    h.rule.id,
 			File:    name,
 			Line:    h.line,
 			Column:  h.column,
 			Message: h.rule.title + ": `" + redact.Excerpt(match, maxExcerpt) + "`",
 			Key:     key,
-		})
+		}
+		if h.rule.conditional != nil {
+			if lines == nil {
+				lines = bytes.Split(data, []byte("\n"))
+			}
+			capConditional(&r, h.rule, lines)
+		}
+		out = append(out, r)
 	})
 	return out
 }

@@ -21,13 +21,18 @@ func loadRules(t testing.TB) []*lineRule {
 	return rs
 }
 
-// run scans files with rules and returns the reports.
+// run scans files with rules and returns the reports, judged against
+// the whole of files as the check judges them.
 func run(t testing.TB, files files, rs []*lineRule) []check.Report {
 	t.Helper()
 	var out []check.Report
-	err := scanFiles(context.Background(), files, rs, slog.New(slog.DiscardHandler), func(r check.Report) {
+	err := scanFiles(context.Background(), files, rs, nil, slog.New(slog.DiscardHandler), func(r check.Report) {
 		out = append(out, r)
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err = withReachablePprof(context.Background(), files, out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/prodfile"
 )
 
@@ -23,6 +24,9 @@ type lineRule struct {
 	before     *regexp.Regexp // Match.UnlessBefore; nil when none
 	after      *regexp.Regexp // Match.UnlessAfter; nil when none
 	window     int            // lines Pattern sees, at least 1
+	// conditional is Match.Conditional: the severity at most of a match
+	// inside a conditional Python block; nil when the rule has none.
+	conditional *finding.Severity
 	// literals holds lowercase strings one of which every match of
 	// pattern contains; nil when no such set is known. They let a file or
 	// line be skipped without running the expression.
@@ -33,12 +37,13 @@ type lineRule struct {
 func compileRule(r *catalog.Rule) (*lineRule, error) {
 	m := r.Match
 	lr := &lineRule{
-		id:         r.ID,
-		title:      r.Title,
-		files:      m.Files,
-		production: m.Production,
-		notDev:     m.NotDevelopment,
-		window:     max(m.Window, 1),
+		id:          r.ID,
+		title:       r.Title,
+		files:       m.Files,
+		production:  m.Production,
+		notDev:      m.NotDevelopment,
+		window:      max(m.Window, 1),
+		conditional: m.Conditional,
 	}
 	var err error
 	if lr.window > 1 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/envfile"
+	"github.com/launchgate/launchgate/pkg/manifest"
 	"github.com/launchgate/launchgate/pkg/prodfile"
 	"github.com/launchgate/launchgate/pkg/source"
 )
@@ -79,30 +80,67 @@ type treeEnv struct {
 	files []envFile
 	// examples by folder ("." for the root), best first.
 	examples map[string][]*example
+	// stacks are the folders that hold a project or deployment of their
+	// own (see stackMarker).
+	stacks map[string]bool
 }
 
 // exampleFor is the example that lists the keys of an environment in dir:
-// the folder's own, else the root's, else nil.
+// the nearest one in dir or a folder above it, within dir's own stack. The
+// search does not leave a deploy folder (deployments/aio/) or a folder
+// with a project or deployment of its own (a Dockerfile, a Compose file,
+// a package.json …): the example of the project around it describes
+// another environment. Nil when there is none.
 func (t *treeEnv) exampleFor(dir string) *example {
-	if ex := t.examples[dir]; len(ex) > 0 {
-		return ex[0]
+	for {
+		if ex := t.examples[dir]; len(ex) > 0 {
+			return ex[0]
+		}
+		if dir == "." || dir == "/" || dir == "" || t.stacks[dir] || prodfile.IsDeployDir(path.Base(dir)) {
+			return nil
+		}
+		dir = path.Dir(dir)
 	}
-	if ex := t.examples["."]; len(ex) > 0 {
-		return ex[0]
+}
+
+// stackFiles are the files whose folder holds a project or deployment of
+// its own, with its own environment.
+var stackFiles = map[string]bool{
+	"package.json": true, "composer.json": true, "go.mod": true, "gemfile": true,
+	"pyproject.toml": true, "requirements.txt": true, "manage.py": true,
+	"cargo.toml": true, "pom.xml": true, "build.gradle": true, "build.gradle.kts": true,
+	"mix.exs": true,
+}
+
+// stackMarker reports whether the tree file name marks its folder as a
+// stack: a project file, a Dockerfile or a Compose file.
+func stackMarker(name string) bool {
+	lower := strings.ToLower(path.Base(name))
+	if stackFiles[lower] {
+		return true
 	}
-	return nil
+	switch manifest.KindOf(name, nil) {
+	case manifest.KindDockerfile, manifest.KindCompose:
+		return true
+	}
+	return false
 }
 
 // readTree parses every env file of the tree that is not a test file, and
 // reports the committed ones and those it could not read.
 func readTree(ctx context.Context, in inputs, emit func(check.Report)) (*treeEnv, error) {
-	t := &treeEnv{examples: map[string][]*example{}}
+	t := &treeEnv{examples: map[string][]*example{}, stacks: map[string]bool{}}
 	if in.tree == nil {
 		return t, nil
 	}
 	for _, name := range in.tree.Files() {
+		if stackMarker(name) {
+			t.stacks[path.Dir(name)] = true
+		}
 		kind := kindOf(name)
-		if kind == notEnv || prodfile.IsTest(name) {
+		// Test and CI env files (.env.test, .env.ci, .env.dusk.local)
+		// hold passwords of services that live as long as the run.
+		if kind == notEnv || prodfile.IsTestRun(name) {
 			continue
 		}
 		if err := ctx.Err(); err != nil {

@@ -55,14 +55,19 @@ func manifestSources(ctx context.Context, in inputs) ([]*prodSource, error) {
 		if !ok || !m.Production {
 			continue
 		}
-		src := &prodSource{kind: manifestEnv, name: name, file: name, dir: path.Dir(name), keys: map[string]bool{}}
+		src := &prodSource{kind: manifestEnv, name: name, file: name, dir: path.Dir(name), keys: map[string]bool{},
+			local: m.Local, localKind: m.Kind}
 		for _, v := range m.Vars {
 			if !v.Production {
 				continue
 			}
 			src.keys[v.Key] = true
-			if v.Literal {
-				src.vars = append(src.vars, variable{v.Key, v.Value, v.Line})
+			// A Dockerfile's running environment is its last stage's
+			// ENV; build arguments and builder stages never reach it.
+			// What they write out is the manifest check's.
+			runtime := m.Kind != manifest.KindDockerfile || v.Scope == "ENV" && !v.Builder
+			if v.Literal && runtime {
+				src.vars = append(src.vars, variable{key: v.Key, value: v.Value, line: v.Line, unreachable: v.Unreachable})
 			}
 		}
 		src.configKeys = completeKinds[m.Kind] && len(src.keys) > 0 && !imports(data)

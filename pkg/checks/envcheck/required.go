@@ -10,6 +10,7 @@ import (
 	"regexp"
 
 	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/finding"
 )
 
 // configRequired is a key the config's env.required lists, and where.
@@ -63,24 +64,23 @@ func keyLine(data []byte, key string) int {
 }
 
 // missingReports reports the keys src must set and does not: those the
-// example env file of its folder lists, and those the config requires.
-// A key is reported once per source, where it is required: at its line in
-// the example, else in the config.
+// example env file of its stack lists, as one report per example (at the
+// line of the first missing key, naming them all), and those the config
+// requires, one report per key at its line in the config. A key is
+// reported once per source.
 func missingReports(src *prodSource, ex *example, req []configRequired, emit func(check.Report)) {
 	reported := map[string]bool{}
 	if src.exampleKeys && ex != nil {
+		var missing []string
 		for _, k := range ex.order {
 			if src.keys[k] || reported[k] {
 				continue
 			}
 			reported[k] = true
-			emit(check.Report{
-				Rule:    ruleMissing,
-				File:    ex.file,
-				Line:    ex.lines[k],
-				Message: fmt.Sprintf("%s is listed in %s but %s does not set it", k, ex.file, src.name),
-				Key:     ruleMissing + "\x00" + src.name + "\x00" + k,
-			})
+			missing = append(missing, k)
+		}
+		if len(missing) > 0 {
+			emit(exampleMissing(src, ex, missing))
 		}
 	}
 	if !src.configKeys {
@@ -98,6 +98,36 @@ func missingReports(src *prodSource, ex *example, req []configRequired, emit fun
 			Key:     ruleMissing + "\x00" + src.name + "\x00" + r.key,
 		}
 		place(&rep, r.file, r.url)
+		src.cap(&rep)
 		emit(rep)
 	}
+}
+
+// exampleMissing is the one report of the keys of ex that src does not
+// set. A source that sets fewer than half of the example's keys is an
+// override of an environment set elsewhere (a .env.production of public
+// defaults, with the secrets in the platform): what it lacks comes from
+// there, so the report is low and says so.
+func exampleMissing(src *prodSource, ex *example, missing []string) check.Report {
+	n := len(ex.order)
+	var msg string
+	if len(missing) == 1 {
+		msg = fmt.Sprintf("%s is listed in %s but %s does not set it", missing[0], ex.file, src.name)
+	} else {
+		msg = fmt.Sprintf("%d keys listed in %s are not set by %s: %s", len(missing), ex.file, src.name, listKeys(missing))
+	}
+	r := check.Report{
+		Rule:    ruleMissing,
+		File:    ex.file,
+		Line:    ex.lines[missing[0]],
+		Message: msg,
+		Key:     ruleMissing + "\x00" + src.name + "\x00" + ex.file,
+	}
+	if set := n - len(missing); set*2 < n {
+		r.Message += fmt.Sprintf(" (low: %s sets only %d of the %d keys, so it reads as an override of an environment set elsewhere)", src.name, set, n)
+		r.Capped, r.MaxSeverity = true, finding.Low
+		return r
+	}
+	src.cap(&r)
+	return r
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/envfile"
+	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/source"
 )
 
@@ -29,6 +30,10 @@ const (
 type variable struct {
 	key, value string
 	line       int
+	// unreachable says why a Compose variable's password opens only a
+	// store no one outside the file's network reaches
+	// (manifest.Var.Unreachable), or is "".
+	unreachable string
 }
 
 // prodSource is one production environment.
@@ -50,6 +55,19 @@ type prodSource struct {
 	devMode bool
 	// exampleKeys and configKeys say which required keys it must set.
 	exampleKeys, configKeys bool
+	// local says why a manifest runs only on a developer's machine
+	// (manifest.Source.Local); its findings are low and say so.
+	local, localKind string
+}
+
+// cap lowers r to low when s runs only on a developer's machine, and
+// says why in the message.
+func (s *prodSource) cap(r *check.Report) {
+	if s.local == "" {
+		return
+	}
+	r.Message += fmt.Sprintf(" (low: the %s file runs on a developer's machine only: %s)", s.localKind, s.local)
+	r.Capped, r.MaxSeverity = true, finding.Low
 }
 
 // processName is how messages call the process environment.
@@ -93,7 +111,7 @@ func (s *prodSource) setEntries(entries []envfile.Entry) {
 	s.keys = map[string]bool{}
 	for _, e := range entries {
 		s.keys[e.Key] = true
-		s.vars = append(s.vars, variable{e.Key, e.Value, e.Line})
+		s.vars = append(s.vars, variable{key: e.Key, value: e.Value, line: e.Line})
 	}
 }
 

@@ -2,11 +2,13 @@ package envcheck
 
 import (
 	"fmt"
+	"net"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/envvalue"
+	"github.com/launchgate/launchgate/pkg/finding"
 )
 
 // valueReports judges one literal value of a production environment:
@@ -14,35 +16,46 @@ import (
 // debug check does not look, development switches. ex is the example env
 // file of the source's folder, or nil.
 func valueReports(src *prodSource, v variable, ex *example, emit func(check.Report)) {
-	report := func(rule, msg string) {
+	// low, when not "", says why the finding opens nothing anyone else
+	// can use, and lowers it.
+	report := func(rule, msg, low string) {
 		r := check.Report{Rule: rule, Line: v.line, Message: msg, Key: rule + "\x00" + src.name + "\x00" + v.key}
 		place(&r, src.file, src.url)
+		src.cap(&r)
+		if low != "" && !r.Capped {
+			r.Message += " (low: " + low + ")"
+			r.Capped, r.MaxSeverity = true, finding.Low
+		}
 		emit(r)
 	}
 	where := src.name
-	if envvalue.SecretName(v.key) && !envvalue.Reference(v.value) {
+	if envvalue.SecretName(v.key) && !envvalue.Reference(v.value) && !envvalue.Setting(v.key, v.value) {
 		n := utf8.RuneCountInString(v.value)
+		placeholderLow := v.unreachable
+		if envvalue.Outbound(v.key) {
+			placeholderLow = fmt.Sprintf("%s is a credential the application presents to another service; a placeholder there makes that integration fail and opens nothing", v.key)
+		}
 		switch {
 		case envvalue.Placeholder(v.value):
-			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is a placeholder (%d characters)", v.key, where, n))
+			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is a placeholder (%d characters)", v.key, where, n), placeholderLow)
 		case ex != nil && ex.values[v.key] == v.value:
-			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is the one %s gives as an example (%d characters)", v.key, where, ex.file, n))
+			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is the one %s gives as an example (%d characters)", v.key, where, ex.file, n), placeholderLow)
 		default:
 			if why := envvalue.WeakReason(v.key, v.value); why != "" {
-				report(ruleWeak, fmt.Sprintf("the value of %s in %s is %s (%d characters)", v.key, where, why, n))
+				report(ruleWeak, fmt.Sprintf("the value of %s in %s is %s (%d characters)", v.key, where, why, n), v.unreachable)
 			}
 		}
 	}
 	if urlKey(v.key, v.value) {
 		switch {
-		case envvalue.LocalURL(v.value):
-			report(ruleLocalURL, fmt.Sprintf("%s in %s points at this machine (localhost, a loopback or unspecified address, or a .local name), which in production is not the service it names", v.key, where))
+		case envvalue.LocalURL(v.value) && !selfAddress(v.key, v.value):
+			report(ruleLocalURL, fmt.Sprintf("%s in %s points at this machine (localhost, a loopback or unspecified address, or a .local name), which in production is not the service it names", v.key, where), "")
 		case envvalue.InsecureURL(v.value):
-			report(ruleLocalURL, fmt.Sprintf("%s in %s is a plain http:// URL to a public host; use https://", v.key, where))
+			report(ruleLocalURL, fmt.Sprintf("%s in %s is a plain http:// URL to a public host; use https://", v.key, where), "")
 		}
 	}
 	if src.devMode && envvalue.DevMode(v.key, v.value) {
-		report(ruleDevMode, fmt.Sprintf("%s in %s switches the application out of production mode", v.key, where))
+		report(ruleDevMode, fmt.Sprintf("%s in %s switches the application out of production mode", v.key, where), "")
 	}
 }
 
@@ -74,4 +87,27 @@ func urlKey(key, value string) bool {
 		}
 	}
 	return false
+}
+
+// selfAddress reports whether a local value is where the service itself
+// is, which is the machine it runs on by design: a key with the word
+// INTERNAL (the URL the application calls itself on,
+// INTERNAL_WEBAPP_URL=http://localhost:3000), or an unspecified address
+// without a scheme ("0.0.0.0:9000"), which is a listen address, since no
+// client connects to it.
+func selfAddress(key, value string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToUpper(key), func(r rune) bool { return r == '_' || r == '-' || r == '.' }) {
+		if w == "INTERNAL" {
+			return true
+		}
+	}
+	v := strings.TrimSpace(value)
+	if strings.Contains(v, "://") {
+		return false
+	}
+	host := v
+	if h, _, err := net.SplitHostPort(v); err == nil {
+		host = h
+	}
+	return host == "0.0.0.0" || host == "::" || host == ""
 }

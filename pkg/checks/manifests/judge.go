@@ -7,6 +7,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/envvalue"
+	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/manifest"
 )
 
@@ -31,9 +32,7 @@ type varRule struct {
 // varRules are the rules judged variable by variable; a variable fires at
 // most one, the first that fires.
 var varRules = []varRule{
-	{ruleDockerfile, secretInDockerfile, func(_ *manifest.Source, v *manifest.Var) string {
-		return fmt.Sprintf("%s `%s` in the Dockerfile has its secret value written out; every image built from it keeps it", v.Scope, name(v.Key))
-	}},
+	{ruleDockerfile, secretInDockerfile, dockerfileMessage},
 	{ruleConfigMap, secretInConfigMap, func(_ *manifest.Source, v *manifest.Var) string {
 		return fmt.Sprintf("ConfigMap key `%s` holds a secret written into the manifest", name(v.Key))
 	}},
@@ -61,7 +60,7 @@ func ruleIDs() []string {
 func judge(src manifest.Source) []check.Report {
 	var out []check.Report
 	seen := map[string]int{}
-	report := func(rule string, line int, anchor, msg string) {
+	report := func(rule string, line int, anchor, msg, unreachable string) {
 		// The fingerprint rests on the rule, the file and what the finding
 		// is about, not on the line, so it survives edits above; a repeat
 		// gets its ordinal so dedupe keeps both.
@@ -70,10 +69,20 @@ func judge(src manifest.Source) []check.Report {
 		if n := seen[key]; n > 1 {
 			key += "\x00" + strconv.Itoa(n)
 		}
-		out = append(out, check.Report{Rule: rule, File: src.File, Line: max(line, 1), Message: msg, Key: key})
+		r := check.Report{Rule: rule, File: src.File, Line: max(line, 1), Message: msg, Key: key}
+		switch {
+		case rule == ruleUnreadable:
+		case src.Local != "":
+			r.Message += localNote(&src)
+			r.Capped, r.MaxSeverity = true, finding.Low
+		case unreachable != "":
+			r.Message += " (low: " + unreachable + ")"
+			r.Capped, r.MaxSeverity = true, finding.Low
+		}
+		out = append(out, r)
 	}
 	for _, p := range src.Problems {
-		report(ruleUnreadable, p.Line, p.Message, unreadableManifest(&src, p))
+		report(ruleUnreadable, p.Line, p.Message, unreadableManifest(&src, p), "")
 	}
 	// A value written once and merged into several services (a Compose
 	// anchor) is one finding, at the line where it is written.
@@ -87,7 +96,7 @@ func judge(src manifest.Source) []check.Report {
 			at := fmt.Sprintf("%s\x00%d\x00%s\x00%s", r.id, v.Line, v.Scope, v.Key)
 			if !written[at] {
 				written[at] = true
-				report(r.id, v.Line, v.Scope+"\x00"+v.Key, r.message(&src, v))
+				report(r.id, v.Line, v.Scope+"\x00"+v.Key, r.message(&src, v), v.Unreachable)
 			}
 			break
 		}
@@ -103,8 +112,9 @@ func unreadableManifest(src *manifest.Source, p manifest.Problem) string {
 
 // literalSecret reports whether v, in production, has a secret-named key
 // and a value written in the file that is a value: not empty, not a
-// reference, not a placeholder (env/placeholder-secret's) and not a yes/no
-// switch (TOKEN_AUTH: "true").
+// reference, not a placeholder (env/placeholder-secret's) and not a
+// setting: a yes/no switch (TOKEN_AUTH: "true"), a duration, a rate or a
+// number (envvalue.Setting).
 func literalSecret(v *manifest.Var) bool {
 	return v.Production && v.Literal && envvalue.SecretName(v.Key) && value(v)
 }
@@ -112,14 +122,36 @@ func literalSecret(v *manifest.Var) bool {
 // value reports whether v's value could be a secret.
 func value(v *manifest.Var) bool {
 	s := strings.TrimSpace(v.Value)
-	if s == "" || envvalue.Reference(s) || envvalue.Placeholder(s) {
+	if s == "" || envvalue.Reference(s) || envvalue.Placeholder(s) || envvalue.Setting(v.Key, s) {
 		return false
 	}
 	switch strings.ToLower(s) {
-	case "true", "false", "yes", "no", "on", "off", "0", "1":
+	case "0", "1":
 		return false
 	}
 	return true
+}
+
+// dockerfileMessage says where a Dockerfile secret ends up: an ENV of the
+// last stage is in every image built from the file; an ARG default of the
+// last stage in the image's build history; anything of an earlier stage
+// only in the Dockerfile and the build's own layers and cache.
+func dockerfileMessage(_ *manifest.Source, v *manifest.Var) string {
+	switch {
+	case v.Builder && v.Stage == "":
+		return fmt.Sprintf("%s `%s` before the first FROM has its secret value written out; it is in the Dockerfile, so in the repository, and in the build's cache, though not in the shipped image's environment", v.Scope, name(v.Key))
+	case v.Builder:
+		return fmt.Sprintf("%s `%s` in build stage `%s` of the Dockerfile has its secret value written out; it is in the Dockerfile, so in the repository, and in the builder stage's layers and cache, though not in the image the last stage ships", v.Scope, name(v.Key), name(v.Stage))
+	case v.Scope == "ARG":
+		return fmt.Sprintf("ARG `%s` in the Dockerfile has its secret default written out; it is in the repository, and the image's build history records it", name(v.Key))
+	}
+	return fmt.Sprintf("%s `%s` in the Dockerfile has its secret value written out; every image built from it keeps it", v.Scope, name(v.Key))
+}
+
+// localNote says why a finding of a manifest that runs only on a
+// developer's machine is low.
+func localNote(src *manifest.Source) string {
+	return fmt.Sprintf(" (low: the %s file runs on a developer's machine only: %s)", src.Kind, src.Local)
 }
 
 // secretInDockerfile: an ENV or ARG with a secret name and a literal value.

@@ -3,6 +3,7 @@ package openapi
 import (
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/launchgate/launchgate/pkg/finding"
@@ -10,21 +11,68 @@ import (
 )
 
 // noSecuritySchemes reports, once per document, operations with no scheme
-// defined anywhere: nothing in the document can require a credential.
+// defined anywhere: nothing in the document can require a credential. It
+// names the routes that change data, and it stands for the per-operation
+// findings, which are low in such a document. A document
+// whose every route is public by nature (a status API) needs no scheme.
 func noSecuritySchemes(rc *ruleContext) {
 	if len(rc.ops) == 0 || len(rc.doc.Schemes) > 0 {
 		return
 	}
-	rc.report(rc.locReport(ruleNoSecuritySchemes, rc.rootLoc(), "document",
-		path.Base(rc.doc.File)+" declares "+plural(len(rc.ops), "operation")+" but defines no security scheme in "+
-			schemesSection(rc.doc)+", so none of them can require authentication"))
+	var data, writes []string
+	for _, f := range rc.ops {
+		if f.public {
+			continue
+		}
+		if _, content, ok := rc.publicByDesign(f.op); ok && !content {
+			continue
+		}
+		data = append(data, f.op.Key())
+		if f.op.Mutating() {
+			writes = append(writes, f.op.Key())
+		}
+	}
+	if len(data) == 0 {
+		return
+	}
+	msg := path.Base(rc.doc.File) + " declares " + plural(len(rc.ops), "operation") + " but defines no security scheme in " +
+		schemesSection(rc.doc) + ", so none of them can require authentication"
+	if len(writes) > 0 {
+		verb := " of them change"
+		if len(writes) == 1 {
+			verb = " of them changes"
+		}
+		msg += "; " + strconv.Itoa(len(writes)) + verb + " data (" + examples(writes, 3) + ")"
+	}
+	msg += ". If the API authenticates callers, model it as a scheme and require it at the root"
+	rc.report(rc.locReport(ruleNoSecuritySchemes, rc.rootLoc(), "document", msg))
+}
+
+// examples lists the first n of keys, with a count of the rest.
+func examples(keys []string, n int) string {
+	if len(keys) <= n {
+		return strings.Join(keys, ", ")
+	}
+	return strings.Join(keys[:n], ", ") + " and " + strconv.Itoa(len(keys)-n) + " more"
 }
 
 // operationWithoutAuth reports operations no security requirement applies
-// to, neither their own nor the root's.
+// to, neither their own nor the root's. Routes public by nature (sign-in,
+// sign-up, token, health) are left out, and so are routes that require a
+// credential as a plain parameter (authAsParameter reports those). A read
+// of public content, and every route of a document that defines no scheme
+// at all (noSecuritySchemes reports that once), is low.
 func operationWithoutAuth(rc *ruleContext) {
+	noSchemes := len(rc.doc.Schemes) == 0
 	for _, f := range rc.ops {
 		if f.auth != authNone || f.public {
+			continue
+		}
+		if _, ok := authParameter(f.op); ok {
+			continue
+		}
+		why, content, byDesign := rc.publicByDesign(f.op)
+		if byDesign && !content {
 			continue
 		}
 		r := rc.opReport(ruleOperationWithoutAuth, f.op,
@@ -33,15 +81,30 @@ func operationWithoutAuth(rc *ruleContext) {
 			r.MinSeverity = finding.Critical
 			r.Message = f.op.Key() + " changes data but has no security requirement (none on the operation, none at the root) and is not declared public: anyone can call it"
 		}
+		switch {
+		case byDesign:
+			r = capAt(r, finding.Low)
+			r.Message += "; low, since " + why + ": declare it public with " + extPublic + " if it is"
+		case noSchemes:
+			r = capAt(r, finding.Low)
+			r.Message += "; low here, since the document defines no security scheme at all and " + ruleNoSecuritySchemes + " reports that once"
+		}
 		rc.report(r)
 	}
 }
 
 // securityDisabled reports operations whose security lets anonymous callers
-// through: `security: []`, or an empty `{}` alternative.
+// through: `security: []`, or an empty `{}` alternative. That is how
+// OpenAPI declares a public route, so it is high only where the route
+// touches private data (an object, a tenant, a write, an admin route,
+// private records); on a route public by nature, or one that touches none
+// of that, it is info.
 func securityDisabled(rc *ruleContext) {
 	for _, f := range rc.ops {
 		if f.auth != authDisabled || f.public {
+			continue
+		}
+		if _, ok := authParameter(f.op); ok {
 			continue
 		}
 		var why string
@@ -55,7 +118,18 @@ func securityDisabled(rc *ruleContext) {
 		default:
 			why = "has security " + describeSecurity(f.sec) + ": the empty {} alternative makes authentication optional"
 		}
-		rc.report(rc.opReport(ruleSecurityDisabled, f.op, f.op.Key()+" "+why+", and the route is not declared public"))
+		if reason, _, ok := rc.publicByDesign(f.op); ok {
+			rc.report(capAt(rc.opReport(ruleSecurityDisabled, f.op,
+				f.op.Key()+" "+why+"; info only: "+reason+", so this is public by design (record the reason with "+extPublic+")"), finding.Info))
+			continue
+		}
+		if data, ok := rc.privateData(f.op); ok {
+			rc.report(rc.opReport(ruleSecurityDisabled, f.op,
+				f.op.Key()+" "+why+", and the route "+data+" and is not declared public: anyone can reach it without a credential"))
+			continue
+		}
+		rc.report(capAt(rc.opReport(ruleSecurityDisabled, f.op,
+			f.op.Key()+" "+why+"; info only: the route addresses no object, changes nothing and names no tenant, admin or private records (declare it public with "+extPublic+" if that is intended)"), finding.Info))
 	}
 }
 

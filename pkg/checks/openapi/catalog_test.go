@@ -138,8 +138,11 @@ func runWeakenedExample(t *testing.T, input string, emit func(check.Report)) {
 }
 
 // severityOf is the severity a report ends up with: the rule's, raised by
-// MinSeverity.
+// MinSeverity and lowered by a cap, as the scanner does.
 func severityOf(c *catalog.Catalog, r check.Report) finding.Severity {
-	s := c.Rule(r.Rule).Severity
-	return max(s, r.MinSeverity)
+	s := max(c.Rule(r.Rule).Severity, r.MinSeverity)
+	if r.Capped {
+		s = min(s, r.MaxSeverity)
+	}
+	return s
 }

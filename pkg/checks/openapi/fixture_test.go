@@ -19,8 +19,9 @@ import (
 // A fixture states its expected findings the way analysistest does: a
 // comment `# want "RULE" ...` at the end of the line the finding must be
 // reported at, one quoted rule (a regexp matched against the whole rule ID)
-// per finding. JSON has no comments, so NAME.json has a sibling
-// NAME.json.want with `LINE RULE` rows.
+// per finding. `"RULE@SEVERITY"` also wants the finding's severity, for
+// rules whose severity depends on the route. JSON has no comments, so
+// NAME.json has a sibling NAME.json.want with `LINE RULE` rows.
 
 // fixture is one scenario: a root folder, the specs to check in it, and
 // the config read from its .launchgate.yml when there is one.
@@ -39,6 +40,8 @@ type expectation struct {
 	line int
 	rule *regexp.Regexp
 	text string
+	// severity, when set, is the severity the finding must have.
+	severity string
 }
 
 var wantComment = regexp.MustCompile(`#\s*want\s+(.*)$`)
@@ -141,7 +144,8 @@ func wantComments(t *testing.T, path, name string) []expectation {
 			t.Fatalf("%s:%d: # want needs one or more quoted rule IDs", name, line)
 		}
 		for _, tok := range toks {
-			out = append(out, expectation{file: name, line: line, rule: anchored(t, tok[1]), text: tok[1]})
+			rule, severity, _ := strings.Cut(tok[1], "@")
+			out = append(out, expectation{file: name, line: line, rule: anchored(t, rule), text: tok[1], severity: severity})
 		}
 	}
 	return out
@@ -196,6 +200,7 @@ func runFixture(t *testing.T, f fixture) []check.Report {
 // no report meets, consuming one want per report.
 func matchExpectations(t *testing.T, got []check.Report, wants []expectation) {
 	t.Helper()
+	c := loadCatalog(t)
 	used := make([]bool, len(wants))
 	for _, r := range got {
 		i := -1
@@ -211,6 +216,9 @@ func matchExpectations(t *testing.T, got []check.Report, wants []expectation) {
 		}
 		used[i] = true
 		checkReportShape(t, r)
+		if s := severityOf(c, r).String(); wants[i].severity != "" && s != wants[i].severity {
+			t.Errorf("%s:%d: %s is %s, want %s: %s", r.File, r.Line, r.Rule, s, wants[i].severity, r.Message)
+		}
 	}
 	for i, w := range wants {
 		if !used[i] {

@@ -10,6 +10,21 @@ var healthSegments = map[string]bool{
 	"ping": true, "heartbeat": true, "alive": true,
 }
 
+// healthProbe reports a health probe under a health folder
+// (/health/status, /healthz/live).
+func healthProbe(folder, name string) bool {
+	switch folder {
+	case "health", "healthz", "healthcheck", "_health":
+	default:
+		return false
+	}
+	switch name {
+	case "status", "live", "ready", "check", "startup", "db", "deep":
+		return true
+	}
+	return false
+}
+
 // healthRoute reports whether a GET or HEAD operation on path is a health
 // probe. "status" counts only near the root (/status, /v1/status), since
 // deeper it is usually an object's status.
@@ -26,7 +41,13 @@ func healthRoute(method, path string) bool {
 		return false
 	}
 	name := strings.ToLower(last.text)
-	return healthSegments[name] || ((name == "status" || name == "_status") && len(segs) <= 2)
+	if healthSegments[name] || ((name == "status" || name == "_status") && len(segs) <= 2) {
+		return true
+	}
+	if len(segs) < 2 || segs[len(segs)-2].param {
+		return false
+	}
+	return healthProbe(strings.ToLower(segs[len(segs)-2].text), name)
 }
 
 // healthEndpointMissing reports a document with operations but no health

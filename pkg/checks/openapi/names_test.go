@@ -111,26 +111,35 @@ func TestObjectIDParam(t *testing.T) {
 	}
 }
 
-func TestAddressedObject(t *testing.T) {
+func TestObjectInPath(t *testing.T) {
 	tests := []struct {
 		name, path  string
 		param, noun string
+		key         bool
 		ok          bool
 	}{
-		{"camel id", "/invoices/{invoiceId}", "invoiceId", "invoice", true},
-		{"bare id takes segment", "/projects/{id}", "id", "project", true},
-		{"ies plural", "/companies/{id}/logo", "id", "company", true},
-		{"last object wins", "/orgs/{orgId}/invoices/{invoiceId}/pdf", "invoiceId", "invoice", true},
-		{"snake id", "/files/{file_id}", "file_id", "file", true},
-		{"no id", "/invoices", "", "", false},
-		{"slug", "/articles/{slug}", "", "", false},
-		{"id at root", "/{id}", "id", "object", true},
+		{"camel id", "/invoices/{invoiceId}", "invoiceId", "invoice", false, true},
+		{"bare id takes segment", "/projects/{id}", "id", "project", false, true},
+		{"ies plural", "/companies/{id}/logo", "id", "company", false, true},
+		{"last object wins", "/orgs/{orgId}/invoices/{invoiceId}/pdf", "invoiceId", "invoice", false, true},
+		{"snake id", "/files/{file_id}", "file_id", "file", false, true},
+		{"no id", "/invoices", "", "", false, false},
+		{"slug", "/articles/{slug}", "", "", false, false},
+		{"id at root", "/{id}", "id", "object", false, true},
+		{"username key", "/users/{username}", "username", "user", true, true},
+		{"title key past a version", "/books/v1/{book_title}", "book_title", "book", true, true},
+		{"named after its collection", "/organization/{organization}/projects/{project}", "project", "project", true, true},
+		{"camel collection", "/time-entries/{timeEntry}", "timeEntry", "time entry", true, true},
+		{"format is a variant", "/reports/{format}", "", "", false, false},
+		{"variant after an object", "/files/{fileId}/{format}", "fileId", "file", false, true},
+		{"provider is no object", "/oauth/{provider}/callback", "", "", false, false},
+		{"unrelated name", "/repos/{owner}/{repo}", "", "", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			param, noun, ok := addressedObject(tt.path)
-			if param != tt.param || noun != tt.noun || ok != tt.ok {
-				t.Errorf("addressedObject(%q) = %q, %q, %v; want %q, %q, %v", tt.path, param, noun, ok, tt.param, tt.noun, tt.ok)
+			o, ok := objectInPath(tt.path)
+			if o.param != tt.param || o.noun != tt.noun || o.key != tt.key || ok != tt.ok {
+				t.Errorf("objectInPath(%q) = %q, %q, key %v, %v; want %q, %q, key %v, %v", tt.path, o.param, o.noun, o.key, ok, tt.param, tt.noun, tt.key, tt.ok)
 			}
 		})
 	}
@@ -152,8 +161,14 @@ func TestSensitiveOperation(t *testing.T) {
 		{"access token", "POST", "/oauth/access_token", "", "token"},
 		{"reset token", "POST", "/password/reset-token", "", "password reset"},
 		{"oauth token", "POST", "/oauth/token", "", "token"},
-		{"token refresh", "POST", "/auth/token/refresh", "", "token"},
-		{"refresh opid", "POST", "/v1/refresh", "refreshToken", "token"},
+		{"token refresh", "POST", "/auth/token/refresh", "", "token refresh"},
+		{"refresh opid", "POST", "/v1/refresh", "refreshToken", "token refresh"},
+		{"refresh token segment", "POST", "/oauth/refresh_token", "", "token refresh"},
+		{"login with token", "POST", "/auth/v4.0/user/login-with-token", "", "token sign-in"},
+		{"check token under login", "POST", "/api/v2/login/check_token", "check_token", "token sign-in"},
+		{"sign in with token opid", "POST", "/auth/signin", "signInWithToken", "token sign-in"},
+		{"token login takes a password", "POST", "/auth/token/login", "authTokenLoginCreate", "login"},
+		{"password token login", "POST", "/auth/login/password-token", "", "login"},
 		{"forgot password", "POST", "/password/forgot", "", "password reset"},
 		{"reset password", "POST", "/users/{id}/reset-password", "", "password reset"},
 		{"signup", "POST", "/signup", "", "sign-up"},
@@ -268,5 +283,44 @@ func TestProblemReportKey(t *testing.T) {
 	}
 	if c := problemReport("api.yaml", spec.Problem{Message: "unsupported version"}); c.Key == a.Key {
 		t.Errorf("different problems share key %q", c.Key)
+	}
+}
+
+func TestScopeOf(t *testing.T) {
+	tests := []struct {
+		host string
+		want hostScope
+	}{
+		{"api.acme-billing.io", scopePublic},
+		{"api.example.com", scopePublic},
+		{"staging.portal.example", scopePublic},
+		{"203.0.114.7", scopePublic},
+		{"{region}", scopePublic},
+		{"localhost", scopeLocal},
+		{"app.localhost", scopeLocal},
+		{"127.0.0.1", scopeLocal},
+		{"[::1]", scopeLocal},
+		{"portal.test", scopeReserved},
+		{"nothing.invalid", scopeReserved},
+		{"0.0.0.0", scopeReserved},
+		{"printer.local", scopePrivate},
+		{"billing.default.svc.cluster.local", scopePrivate},
+		{"host.docker.internal", scopePrivate},
+		{"router.home.arpa", scopePrivate},
+		{"10.1.2.3", scopePrivate},
+		{"172.16.0.9", scopePrivate},
+		{"192.168.0.1", scopePrivate},
+		{"100.64.1.1", scopePrivate},
+		{"169.254.169.254", scopePrivate},
+		{"[fd00::1]", scopePrivate},
+		{"api", scopePrivate},
+		{"API.TEST.", scopeReserved},
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			if got := scopeOf(tt.host); got != tt.want {
+				t.Errorf("scopeOf(%q) = %v, want %v", tt.host, got, tt.want)
+			}
+		})
 	}
 }

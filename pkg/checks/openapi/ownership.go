@@ -1,8 +1,11 @@
 package openapi
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/spec"
 )
 
@@ -38,28 +41,6 @@ func objectIDParam(name string) bool {
 	return false
 }
 
-// addressedObject returns the last object-ID parameter of a path and the
-// noun it addresses ("invoice" for {invoiceId}, or the segment before a
-// bare {id}).
-func addressedObject(p string) (param, noun string, ok bool) {
-	segs := pathSegments(p)
-	for i := len(segs) - 1; i >= 0; i-- {
-		s := segs[i]
-		if !s.param || !objectIDParam(s.text) {
-			continue
-		}
-		words := splitWords(s.text)
-		if len(words) > 1 {
-			return s.text, strings.Join(words[:len(words)-1], " "), true
-		}
-		if i > 0 && !segs[i-1].param {
-			return s.text, singular(strings.Join(splitWords(segs[i-1].text), " ")), true
-		}
-		return s.text, "object", true
-	}
-	return "", "", false
-}
-
 // singular strips a plural s well enough for messages.
 func singular(s string) string {
 	switch {
@@ -88,7 +69,8 @@ func hasCode(op *spec.Operation, codes ...string) bool {
 }
 
 // tenantScoped reports whether op declares how the caller's ownership is
-// enforced: a tenant parameter anywhere, a caller segment such as /me, or a
+// enforced: a tenant parameter anywhere (or a path parameter named after a
+// tenant, such as {organization}), a caller segment such as /me, or a
 // tenant-scope extension.
 func (rc *ruleContext) tenantScoped(op *spec.Operation) bool {
 	for _, ext := range tenantScopeExtensions {
@@ -97,7 +79,7 @@ func (rc *ruleContext) tenantScoped(op *spec.Operation) bool {
 		}
 	}
 	for _, s := range pathSegments(op.Path) {
-		if s.param && rc.cfg.IsTenantParam(s.text) {
+		if s.param && (rc.cfg.IsTenantParam(s.text) || tenantNamed(s.text)) {
 			return true
 		}
 		if !s.param && callerSegments[strings.ToLower(s.text)] {
@@ -112,23 +94,6 @@ func (rc *ruleContext) tenantScoped(op *spec.Operation) bool {
 	return false
 }
 
-// objectWithoutOwnershipCheck lists the IDOR/BOLA hot spots: authenticated
-// operations that address an object by ID without declaring a tenant or
-// ownership scope and without a 403 or 404 for someone else's object.
-func objectWithoutOwnershipCheck(rc *ruleContext) {
-	for _, f := range rc.ops {
-		if f.auth != authRequired || f.public {
-			continue
-		}
-		param, noun, ok := addressedObject(f.op.Path)
-		if !ok || hasCode(f.op, "403", "404") || rc.tenantScoped(f.op) {
-			continue
-		}
-		rc.report(rc.opReport(ruleObjectWithoutOwnership, f.op,
-			f.op.Key()+" "+verb(f.op.Method)+" "+article(noun)+" "+noun+" by {"+param+"} but declares no tenant or ownership scope and no 403/404 response: make sure one customer cannot reach another customer's "+noun))
-	}
-}
-
 func verb(method string) string {
 	switch method {
 	case "GET", "HEAD":
@@ -141,9 +106,191 @@ func verb(method string) string {
 	return "acts on"
 }
 
+// article is "a" or "an" for noun, well enough for messages: "an
+// invoice", "an upload", "a user".
 func article(noun string) string {
-	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
-		return "an"
+	vowel := func(i int) bool { return i < len(noun) && strings.ContainsRune("aeiou", rune(noun[i])) }
+	if !vowel(0) || (noun[0] == 'u' && len(noun) > 2 && !vowel(1) && vowel(2)) {
+		return "a"
 	}
-	return "a"
+	return "an"
+}
+
+// ownershipMedium is how many objects of one document are reported at the
+// rule's severity: the ones a reviewer tests first. The rest are low, so
+// a large API gets a short list to start with instead of every route.
+const ownershipMedium = 5
+
+// objectRoutes are the operations of one document that address the same
+// kind of object (every route on invoices by ID), with the best score of
+// any of them.
+type objectRoutes struct {
+	noun string
+	// ops are the routes, the best scored (then the first written) first.
+	ops   []*spec.Operation
+	score int
+	// first is the index of the first operation in document order, for a
+	// stable ranking.
+	first int
+}
+
+// ownershipScore ranks how much a reviewer would want to test an
+// operation for cross-customer access: private records first, an ID
+// before a key and a key before a query parameter, a write before a
+// read; a read of public content ranks last.
+func ownershipScore(op *spec.Operation, obj objectRef) int {
+	score := 2
+	switch {
+	case obj.inQuery:
+		score = 1
+	case obj.key:
+		score = 1
+	}
+	ws := append(routeWords(op.Path), splitWords(obj.noun)...)
+	_, private := firstIn(ws, isPrivateWord)
+	_, content := firstIn(ws, isPublicContentWord)
+	switch {
+	case private:
+		score += 3
+	case content && !changesObject(op, obj):
+		score -= 3
+	}
+	if op.Mutating() {
+		score++
+	}
+	return score
+}
+
+// changesObject reports whether op changes or deletes the addressed
+// object itself, not a child added under it (a comment on a post).
+func changesObject(op *spec.Operation, obj objectRef) bool {
+	switch op.Method {
+	case "PUT", "PATCH", "DELETE":
+		return len(obj.after) == 0
+	}
+	return false
+}
+
+// refusesOthers reports whether op declares how it refuses a caller who
+// does not own the object: a 403, or a 404 whose description says it is
+// also the answer for someone else's object ("no such invoice for this
+// caller"). A bare "not found" is what a missing object returns too, and
+// proves nothing.
+func refusesOthers(op *spec.Operation) bool {
+	for _, r := range op.Responses {
+		switch r.Code {
+		case "403":
+			return true
+		case "404":
+			if _, ok := firstIn(splitWords(r.Description), isOwnershipWord); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isOwnershipWord reports words that, in a 404's description, tie the
+// refusal to the caller ("not this caller's", "not yours").
+func isOwnershipWord(w string) bool {
+	switch w {
+	case "caller", "yours", "owner", "owned", "own", "another", "other", "tenant", "permission",
+		"access", "accessible", "belong", "belongs", "visible", "authorized", "authorised", "allowed":
+		return true
+	}
+	return false
+}
+
+// ownershipCandidates groups the authenticated operations that address an
+// object without declaring a tenant or ownership scope. Admin routes are
+// left out (reaching every customer's object is their job; admin-without-role
+// checks who may call them), and so are actions on the caller's own relation
+// to an object (/profiles/{username}/follow).
+func (rc *ruleContext) ownershipCandidates() []*objectRoutes {
+	var groups []*objectRoutes
+	byNoun := map[string]*objectRoutes{}
+	for i, f := range rc.ops {
+		if f.auth != authRequired || f.public || rc.cfg.IsAdminPath(f.op.Path, f.op.Tags) || rc.tenantScoped(f.op) || refusesOthers(f.op) {
+			continue
+		}
+		obj, ok := objectOf(f.op, rc.cfg)
+		if !ok || relationAction(obj) {
+			continue
+		}
+		score := ownershipScore(f.op, obj)
+		g := byNoun[obj.noun]
+		if g == nil {
+			g = &objectRoutes{noun: obj.noun, first: i, score: score}
+			byNoun[obj.noun] = g
+			groups = append(groups, g)
+		}
+		if score > g.score || (score == g.score && len(g.ops) > 0 && f.op.Loc.File == g.ops[0].Loc.File && f.op.Loc.Line < g.ops[0].Loc.Line) {
+			g.ops = append([]*spec.Operation{f.op}, g.ops...)
+		} else {
+			g.ops = append(g.ops, f.op)
+		}
+		g.score = max(g.score, score)
+	}
+	slices.SortStableFunc(groups, func(a, b *objectRoutes) int {
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		if len(a.ops) != len(b.ops) {
+			return len(b.ops) - len(a.ops)
+		}
+		return a.first - b.first
+	})
+	return groups
+}
+
+// relationAction reports an object route whose literal segments after the
+// object act on the caller's relation to it.
+func relationAction(obj objectRef) bool {
+	for _, a := range obj.after {
+		for _, w := range splitWords(a) {
+			if isRelationAction(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectWithoutOwnershipCheck lists the IDOR/BOLA hot spots: the kinds of
+// object an authenticated caller reaches by ID, key or query parameter
+// without a declared tenant or ownership scope, one finding per kind of
+// object at its best-ranked route, ranked, so that the few a reviewer would
+// test first are medium and the rest low.
+func objectWithoutOwnershipCheck(rc *ruleContext) {
+	groups := rc.ownershipCandidates()
+	medium := 0
+	for _, g := range groups {
+		if g.score >= 1 && medium < ownershipMedium {
+			medium++
+		}
+	}
+	for i, g := range groups {
+		op := g.ops[0]
+		obj, _ := objectOf(op, rc.cfg)
+		msg := op.Key() + " " + verb(op.Method) + " " + article(obj.noun) + " " + obj.noun + " by " + obj.label()
+		if len(g.ops) > 1 {
+			others := make([]string, 0, len(g.ops)-1)
+			for _, o := range g.ops[1:] {
+				others = append(others, o.Key())
+			}
+			msg += " (so do " + examples(others, 3) + ")"
+		}
+		msg += " but declares no tenant or ownership scope"
+		if hasCode(op, "404") {
+			msg += "; its 404 does not say that another customer's " + obj.noun + " is refused"
+		}
+		r := rc.opReport(ruleObjectWithoutOwnership, op, msg)
+		if i < medium {
+			r.Message += ": test it with two customers' accounts first (object " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(groups)) + " to test in this document)"
+		} else {
+			r = capAt(r, finding.Low)
+			r.Message += ": low, ranked below the " + plural(medium, "object") + " reported at medium in this document; test it after those"
+		}
+		rc.report(r)
+	}
 }

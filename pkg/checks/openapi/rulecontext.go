@@ -3,6 +3,7 @@ package openapi
 import (
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/spec"
 )
 
@@ -140,4 +141,12 @@ func (rc *ruleContext) rootLoc() spec.Location {
 	// spanning the file would make the diff filter keep it on any change.
 	loc.EndLine = 0
 	return loc
+}
+
+// capAt lowers r to at most severity s, for an instance of a rule that is
+// less exposed than the rule's default says; the message says why.
+func capAt(r check.Report, s finding.Severity) check.Report {
+	r.Capped = true
+	r.MaxSeverity = s
+	return r
 }

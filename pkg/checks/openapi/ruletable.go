@@ -22,6 +22,7 @@ const (
 	ruleAuthWeakened           = "openapi/auth-weakened"
 	rulePublicWithoutReason    = "openapi/public-route-without-reason"
 	ruleHealthMissing          = "openapi/health-endpoint-missing"
+	ruleAuthAsParameter        = "openapi/auth-as-parameter"
 )
 
 // ruleFunc checks one loaded document and reports through rc.
@@ -42,6 +43,7 @@ func ruleTable() []namedRule {
 		{ruleNoSecuritySchemes, "noSecuritySchemes", noSecuritySchemes},
 		{ruleOperationWithoutAuth, "operationWithoutAuth", operationWithoutAuth},
 		{ruleSecurityDisabled, "securityDisabled", securityDisabled},
+		{ruleAuthAsParameter, "authAsParameter", authAsParameter},
 		{ruleUndefinedScheme, "undefinedSecurityScheme", undefinedSecurityScheme},
 		{rulePublicWithoutReason, "publicRouteWithoutReason", publicRouteWithoutReason},
 		{ruleHTTPBasicAuth, "httpBasicAuth", httpBasicAuth},

@@ -85,6 +85,7 @@ type handOp struct {
 	key  string
 	sec  *spec.Security
 	tags []string
+	// resp are response codes, each optionally "CODE:description".
 	resp []string
 	ext  map[string]any
 }
@@ -99,7 +100,8 @@ func handDoc(root *spec.Security, schemes []string, ops ...handOp) *spec.Documen
 		op := &spec.Operation{Method: method, Path: path, Security: o.sec, Tags: o.tags, Extensions: o.ext,
 			Loc: spec.Location{File: "api.yaml", Line: 10 * (i + 1), EndLine: 10*(i+1) + 5}}
 		for _, c := range o.resp {
-			op.Responses = append(op.Responses, spec.Response{Code: c})
+			code, desc, _ := strings.Cut(c, ":")
+			op.Responses = append(op.Responses, spec.Response{Code: code, Description: desc})
 		}
 		doc.Operations = append(doc.Operations, op)
 	}
@@ -249,7 +251,13 @@ func TestObjectWithoutOwnershipCheck(t *testing.T) {
 		want bool
 	}{
 		{"invoice by id", handOp{key: "GET /invoices/{invoiceId}", resp: []string{"200", "401"}}, true},
-		{"404 declared", handOp{key: "GET /invoices/{invoiceId}", resp: []string{"200", "404"}}, false},
+		{"bare 404 is no proof", handOp{key: "GET /invoices/{invoiceId}", resp: []string{"200", "404:Invoice not found"}}, true},
+		{"404 for other callers' objects", handOp{key: "GET /invoices/{invoiceId}", resp: []string{"200", "404:no such invoice for this caller"}}, false},
+		{"username key", handOp{key: "PUT /users/{username}/password", resp: []string{"200", "404:User not found"}}, true},
+		{"relation action", handOp{key: "POST /profiles/{username}/follow"}, false},
+		{"admin route", handOp{key: "DELETE /admin/videos/{videoId}"}, false},
+		{"slug of public content", handOp{key: "GET /articles/{slug}"}, false},
+		{"tenant named path parameter", handOp{key: "GET /organization/{organization}/projects/{project}"}, false},
 		{"403 declared", handOp{key: "DELETE /invoices/{invoiceId}", resp: []string{"403"}}, false},
 		{"4XX is not specific", handOp{key: "GET /invoices/{invoiceId}", resp: []string{"4XX"}}, true},
 		{"default tenant param earlier", handOp{key: "GET /orgs/{orgId}/invoices/{invoiceId}"}, false},

@@ -129,7 +129,9 @@ func (s *scan) fragments(ctx context.Context, feed func(put) error) error {
 }
 
 // report turns what the engine found in the fragment at path into a check
-// report.
+// report. The engine's severity is the finding's, above or below the
+// rule's default: it knows what the value and its place say (a
+// test-mode key, a password for localhost, an example in a README).
 func report(path string, sec secrets.Secret, ofChange bool) check.Report {
 	return check.Report{
 		Rule:        sec.RuleID,
@@ -139,6 +141,8 @@ func report(path string, sec secrets.Secret, ofChange bool) check.Report {
 		Message:     sec.Message,
 		Key:         sec.Key,
 		MinSeverity: sec.Severity,
+		Capped:      true,
+		MaxSeverity: sec.Severity,
 		OfChange:    ofChange,
 	}
 }

@@ -1,0 +1,43 @@
+package envcheck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/envfile"
+	"github.com/launchgate/launchgate/pkg/envvalue"
+)
+
+// localExample says why an example env file is a template for a
+// developer's machine, by its own content, or "" when it does not say
+// so: a mode key (APP_ENV, NODE_ENV, RAILS_ENV, …) set to local,
+// development, dev or test and none set to anything else; or, without any
+// mode key, a debug switch that is on and a URL or host on this machine.
+// A key such a file holds is meant to be regenerated (key:generate,
+// rails credentials): copied to production, the mode is wrong too.
+func localExample(entries []envfile.Entry) string {
+	mode := ""
+	debug, localURL := "", ""
+	for _, e := range entries {
+		local, decided := envvalue.LocalMode(e.Key, e.Value)
+		switch {
+		case decided && !local:
+			return ""
+		case decided:
+			if mode == "" {
+				mode = fmt.Sprintf("%s=%s", e.Key, strings.ToLower(strings.TrimSpace(e.Value)))
+			}
+		case envvalue.DevMode(e.Key, e.Value):
+			debug = e.Key
+		case urlKey(e.Key, e.Value) && envvalue.LocalURL(e.Value) && localURL == "":
+			localURL = e.Key
+		}
+	}
+	switch {
+	case mode != "":
+		return fmt.Sprintf("its %s says it is for local development, so the key it holds is meant to be regenerated", mode)
+	case debug != "" && localURL != "":
+		return fmt.Sprintf("it switches %s on and points %s at this machine, as a local development setup does, so the key it holds is meant to be regenerated", debug, localURL)
+	}
+	return ""
+}

@@ -1,0 +1,94 @@
+package envcheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/check/checktest"
+	"github.com/launchgate/launchgate/pkg/finding"
+)
+
+// TestReachFixtures holds the check to testdata/prodconfig/reach: weak
+// and placeholder passwords of a database, cache or broker that publishes
+// no port, or only on loopback, and placeholders of credentials the
+// application presents to other services (SMTP_PASS, SENDGRID_API_KEY)
+// are low, saying why; the application's own secrets, stores published
+// on every interface and stores the file does not run keep the rule's
+// severity. A finding is low exactly on the lines marked "# low".
+func TestReachFixtures(t *testing.T) {
+	root := filepath.Join("..", "..", "..", "testdata", "prodconfig", "reach")
+	tree := checktest.Tree(t, root)
+	target := &check.Target{Root: tree.Root(), Tree: tree}
+	checktest.Compare(t, checktest.Findings(t, New(), target), fixtureWants(t, tree))
+	for _, r := range checktest.Reports(t, New(), target) {
+		wantLow := markedLow(t, filepath.Join(root, r.File), r.Line)
+		low := r.Capped && r.MaxSeverity == finding.Low
+		switch {
+		case wantLow && !low:
+			t.Errorf("%s:%d %s is not capped at low", r.File, r.Line, r.Rule)
+		case wantLow && !strings.Contains(r.Message, "cannot be reached from outside") && !strings.Contains(r.Message, "presents to another service"):
+			t.Errorf("%s:%d %s does not say why it is low: %s", r.File, r.Line, r.Rule, r.Message)
+		case !wantLow && r.Capped:
+			t.Errorf("%s:%d %s is capped at %v: %s", r.File, r.Line, r.Rule, r.MaxSeverity, r.Message)
+		}
+	}
+}
+
+// markedLow reports whether line of the file at p carries "# low".
+func markedLow(t *testing.T, p string, line int) bool {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	return line >= 1 && line <= len(lines) && strings.Contains(lines[line-1], "# low")
+}
+
+// TestLocalExample holds env/committed-env-file on example files with a
+// generated-looking key: low, saying why, when the example's own content
+// says it is for local development; medium (the rule's cap for examples)
+// when it is for production or says nothing.
+func TestLocalExample(t *testing.T) {
+	const key = "APP_KEY=base64:Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8=\n"
+	tests := []struct {
+		name, content string
+		low           bool
+	}{
+		{"app env local", "APP_NAME=portal\nAPP_ENV=local\n" + key, true},
+		{"node env development", "NODE_ENV=development\nSESSION_SECRET=9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc\n", true},
+		{"rails env development", "RAILS_ENV=development\nSECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc9f8e7d6c\n", true},
+		{"debug on localhost", "APP_DEBUG=true\nAPP_URL=http://localhost:8000\n" + key, true},
+		{"app env production", "APP_ENV=production\nAPP_DEBUG=false\n" + key, false},
+		{"production beside a local mode", "APP_ENV=local\nNODE_ENV=production\n" + key, false},
+		{"debug on a public host", "APP_DEBUG=true\nAPP_URL=https://portal.example.org\n" + key, false},
+		{"nothing said", key, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []check.Report
+			for _, r := range runScenario(t, parseScenario(t, "-- .env.example --\n"+tc.content)) {
+				if r.Rule == ruleCommitted {
+					got = append(got, r)
+				}
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d committed-env-file reports, want 1: %v", len(got), got)
+			}
+			r := got[0]
+			switch {
+			case !r.Capped:
+				t.Errorf("an example file is not capped: %s", r.Message)
+			case tc.low && r.MaxSeverity != finding.Low:
+				t.Errorf("capped at %v, want low: %s", r.MaxSeverity, r.Message)
+			case tc.low && !strings.Contains(r.Message, "local development"):
+				t.Errorf("does not say why it is low: %s", r.Message)
+			case !tc.low && r.MaxSeverity != finding.Medium:
+				t.Errorf("capped at %v, want medium: %s", r.MaxSeverity, r.Message)
+			}
+		})
+	}
+}
