@@ -236,52 +236,46 @@ func (b *rawBuilder) responses(file string, n *yaml.Node) []Response {
 
 // extensions copies the x- fields of a mapping.
 func (b *rawBuilder) extensions(n *yaml.Node) map[string]any {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	var out map[string]any
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		if !strings.HasPrefix(k, "x-") && !strings.HasPrefix(k, "X-") {
-			continue
-		}
-		if out == nil {
-			out = map[string]any{}
-		}
+	return eachExtension(n, func(k, v *yaml.Node) any {
 		left := valueBudget
-		v := b.plain(n.Content[i+1], 0, &left)
+		out := b.plain(v, 0, &left)
 		if left < 0 {
-			b.probs.add(nodeLoc(b.file, n.Content[i], nil), "", "extension %s expands past %d values (aliases?): ignored", k, valueBudget)
-			v = nil
+			b.probs.add(nodeLoc(b.file, k, nil), "", "extension %s expands past %d values (aliases?): ignored", k.Value, valueBudget)
+			return nil
 		}
-		out[k] = v
-	}
-	return out
+		return out
+	})
 }
 
 // rootExtensions reads the root x- fields: scalars as written, anything
 // else as true. The root is where alias bombs sit, and what the checks ask
 // of a root extension is whether it is set.
 func rootExtensions(n *yaml.Node) map[string]any {
+	return eachExtension(n, func(_, v *yaml.Node) any {
+		if v := deref(v); v != nil && v.Kind == yaml.ScalarNode {
+			return v.Value
+		}
+		return true
+	})
+}
+
+// eachExtension maps the x- fields of a mapping through value; nil when
+// there are none.
+func eachExtension(n *yaml.Node, value func(k, v *yaml.Node) any) map[string]any {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
 	var out map[string]any
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		if !strings.HasPrefix(k, "x-") && !strings.HasPrefix(k, "X-") {
+		k := n.Content[i]
+		if !strings.HasPrefix(k.Value, "x-") && !strings.HasPrefix(k.Value, "X-") {
 			continue
 		}
 		if out == nil {
 			out = map[string]any{}
 		}
-		if v := deref(n.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
-			out[k] = v.Value
-		} else {
-			out[k] = true
-		}
+		out[k.Value] = value(k, n.Content[i+1])
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package envcheck
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,29 +22,7 @@ func TestReachFixtures(t *testing.T) {
 	tree := checktest.Tree(t, root)
 	target := &check.Target{Root: tree.Root(), Tree: tree}
 	checktest.Compare(t, checktest.Findings(t, New(), target), fixtureWants(t, tree))
-	for _, r := range checktest.Reports(t, New(), target) {
-		wantLow := markedLow(t, filepath.Join(root, r.File), r.Line)
-		low := r.Capped && r.MaxSeverity == finding.Low
-		switch {
-		case wantLow && !low:
-			t.Errorf("%s:%d %s is not capped at low", r.File, r.Line, r.Rule)
-		case wantLow && !strings.Contains(r.Message, "cannot be reached from outside") && !strings.Contains(r.Message, "presents to another service"):
-			t.Errorf("%s:%d %s does not say why it is low: %s", r.File, r.Line, r.Rule, r.Message)
-		case !wantLow && r.Capped:
-			t.Errorf("%s:%d %s is capped at %v: %s", r.File, r.Line, r.Rule, r.MaxSeverity, r.Message)
-		}
-	}
-}
-
-// markedLow reports whether line of the file at p carries "# low".
-func markedLow(t *testing.T, p string, line int) bool {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(data), "\n")
-	return line >= 1 && line <= len(lines) && strings.Contains(lines[line-1], "# low")
+	checktest.LowMarks(t, root, checktest.Reports(t, New(), target), "cannot be reached from outside", "presents to another service")
 }
 
 // TestLocalExample holds env/committed-env-file on example files with a
