@@ -51,3 +51,24 @@ func StorePassword(key string) (kind string, ok bool) {
 	}
 	return kind, true
 }
+
+// addressWords end keys whose value says where a service is reached.
+var addressWords = map[string]bool{"HOST": true, "HOSTNAME": true, "URL": true, "URI": true, "DSN": true, "ADDR": true, "ADDRESS": true, "SERVER": true}
+
+// StoreAddress reports whether key names where a database, cache or
+// broker is reached (DB_HOST, DATABASE_URL, REDIS_URL, MONGO_URI,
+// POSTGRES_HOST), as opposed to its password or another service's
+// address.
+func StoreAddress(key string) bool {
+	k := strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(strings.TrimSpace(key)))
+	words := strings.Split(k, "_")
+	if len(words) < 2 || !addressWords[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if storeWords[w] != "" {
+			return true
+		}
+	}
+	return false
+}

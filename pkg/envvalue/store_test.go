@@ -96,3 +96,33 @@ func TestLocalMode(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyNames holds the predicates that read what a key names.
+func TestKeyNames(t *testing.T) {
+	tests := []struct {
+		fn   func(string) bool
+		name string
+		yes  []string
+		no   []string
+	}{
+		{KeyFilePassword, "KeyFilePassword",
+			[]string{"TLS_KEYSTORE_PASSWORD", "SERVER_SSL_KEY_STORE_PASSWORD", "server.ssl.key-store-password", "keyStorePassword",
+				"JAVAX_NET_SSL_TRUSTSTOREPASSWORD", "TLS_KEY_PASSWORD", "SSL_KEY_PASSPHRASE", "PFX_PASSWORD", "JKS_PASS"},
+			[]string{"DB_PASSWORD", "API_KEY_PASSWORD", "SMTP_PASS", "TLS_ENABLED", "TLS_KEYSTORE", "JWT_SECRET"}},
+		{StoreAddress, "StoreAddress",
+			[]string{"DB_HOST", "DATABASE_URL", "REDIS_URL", "MONGO_URI", "spring.datasource.url", "POSTGRES_HOST"},
+			[]string{"SMTP_HOST", "API_GATEWAY_URL", "DB_PASSWORD", "HOST"}},
+	}
+	for _, tc := range tests {
+		for _, k := range tc.yes {
+			if !tc.fn(k) {
+				t.Errorf("%s(%q) = false, want true", tc.name, k)
+			}
+		}
+		for _, k := range tc.no {
+			if tc.fn(k) {
+				t.Errorf("%s(%q) = true, want false", tc.name, k)
+			}
+		}
+	}
+}

@@ -50,6 +50,8 @@ func (w weighing) weigh(c *candidate) {
 		w.weighConnString(c)
 	case contextualRules[c.rule] && !providerFormat(c):
 		w.weighContextual(c)
+	case formText(w.content, c.at.start):
+		w.lower(c, finding.Low, "It is the placeholder or hint text of a form field, which the form shows to every user as an example of the format it expects: reported at low. If it is a real key, rotate it, since everyone who opens the form sees it.")
 	default:
 		if valid, ok := gitHubChecksum(c.value); ok && !valid && w.quiet(c) != "" {
 			w.lower(c, finding.Info, fmt.Sprintf("Its checksum does not hold, so GitHub never issued it: a made-up example %s, reported at info.", w.quiet(c)))

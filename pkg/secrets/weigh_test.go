@@ -37,6 +37,7 @@ func TestWeigh(t *testing.T) {
 	for shannonEntropy(hex32) <= 3.6 {
 		hex32 = g.from("0123456789abcdef", 32)
 	}
+	hex64 := g.from("0123456789abcdef", 64)
 	pw := g.dbPassword().value
 	expired := g.jwt(map[string]any{"sub": "monster@example.org", "exp": 1608117499}).value
 	live := g.jwt(map[string]any{"sub": "42", "role": "admin"}).value
@@ -61,6 +62,10 @@ func TestWeigh(t *testing.T) {
 		{"provider key in a README", "README.md", "STRIPE_SECRET_KEY=" + stripe.value + "\n", []string{"secret/stripe-access-token/critical"}},
 		{"provider key on a commented-out line", "src/pay.ts", `// const k = "` + stripe.value + `";`, []string{"secret/stripe-access-token/critical"}},
 		{"GitHub token with a valid checksum in a README", "README.md", "export GITHUB_TOKEN=" + ghValid + "\n", []string{"secret/github-pat/critical"}},
+		{"GitLab secret as a form field's placeholder", "apps/admin/auth/gitlab/form.tsx", `      placeholder: "glo` + `as-` + hex64 + `",`, []string{"secret/gitlab-oauth-app-secret/low"}},
+		{"Stripe key as an input's placeholder attribute", "src/settings/Billing.vue", `<input v-model="key" :placeholder="'` + stripe.value + `'" />`, []string{"secret/stripe-access-token/low"}},
+		{"Stripe key as a JSX placeholder", "src/settings/Billing.tsx", `<TextField placeholderText={"` + stripe.value + `"} />`, []string{"secret/stripe-access-token/low"}},
+		{"GitLab secret as a form field's value", "apps/admin/auth/gitlab/form.tsx", `      clientSecret: "glo` + `as-` + hex64 + `",`, []string{"secret/gitlab-oauth-app-secret/high"}},
 		{"made-up GitHub token in a README", "README.md", "export GITHUB_TOKEN=" + ghMadeUp + "\n", []string{"secret/github-pat/info"}},
 		{"made-up GitHub token in code", "scripts/release.sh", "GITHUB_TOKEN=" + ghMadeUp + "\n", []string{"secret/github-pat/critical"}},
 		{"AWS key pair in a README", "README.md", "AWS_ACCESS_KEY_ID=" + aws.value + "\nAWS_SECRET_ACCESS_KEY=" + awsSecret + "\n", []string{"secret/aws-access-key-pair/critical"}},

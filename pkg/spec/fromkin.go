@@ -135,7 +135,7 @@ func (kb *kinBuilder) pathItem(p string, pi *openapi3.PathItem) []*Operation {
 			o.Security = kb.security(l, reqs)
 		}
 		o.Parameters = kb.parameters(op.Parameters, shared, o.Loc)
-		o.Responses = kb.responses(op.Responses, o.Loc)
+		o.Responses = kb.responses(op.Responses, o.Loc, o.Read())
 		o.Servers = kb.servers(pi.Servers)
 		if op.Servers != nil {
 			o.Servers = append(o.Servers, kb.servers(*op.Servers)...)
@@ -226,7 +226,7 @@ func (kb *kinBuilder) parameters(refs openapi3.Parameters, inherited []Parameter
 	return mergeParameters(inherited, own)
 }
 
-func (kb *kinBuilder) responses(rs *openapi3.Responses, at Location) []Response {
+func (kb *kinBuilder) responses(rs *openapi3.Responses, at Location, read bool) []Response {
 	m := rs.Map()
 	out := make([]Response, 0, len(m))
 	for code, ref := range m {
@@ -245,6 +245,9 @@ func (kb *kinBuilder) responses(rs *openapi3.Responses, at Location) []Response 
 				r.Headers = append(r.Headers, h)
 			}
 			sort.Strings(r.Headers)
+			if read {
+				r.Fields, r.Shaped = kinShape(code, v)
+			}
 			r.Extensions = maps.Clone(v.Extensions)
 		} else if ref.Ref != "" {
 			kb.dangling = append(kb.dangling, danglingRef{ref: ref.Ref, at: kb.refLoc(ref.Origin, at)})

@@ -154,6 +154,9 @@ func (o *Operation) Mutating() bool {
 	return false
 }
 
+// Read reports whether o is a GET or a HEAD.
+func (o *Operation) Read() bool { return o.Method == "GET" || o.Method == "HEAD" }
+
 // Response reports whether o declares a response with code (exactly, or
 // through a range such as 4XX).
 func (o *Operation) Response(code string) bool {
@@ -182,7 +185,15 @@ type Response struct {
 	// Description is the response's description, as written.
 	Description string
 	// Headers are the declared response header names.
-	Headers    []string
+	Headers []string
+	// Fields are the property names of a success (2xx) response's
+	// schemas, at any depth (a bounded walk), each once, as written:
+	// what a read serves, so they are read for GET and HEAD only.
+	Fields []string
+	// Shaped reports that the response has content and every schema of
+	// it declares its shape (properties, items or a scalar type), so
+	// Fields are all it carries.
+	Shaped     bool
 	Extensions map[string]any
 	Loc        Location
 }

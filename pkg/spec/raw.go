@@ -50,13 +50,18 @@ func (b *rawBuilder) spend(n int) bool {
 	}
 	if !b.spent {
 		b.spent = true
-		if err := b.ctx.Err(); err != nil {
-			b.probs.add(Location{File: b.file}, "", "reading stopped: %v", err)
-		} else {
-			b.probs.add(Location{File: b.file}, "", "%v: stopped after %d nodes", errBudget, rawBudget)
-		}
+		b.reportStop()
 	}
 	return false
+}
+
+// reportStop says why reading stopped.
+func (b *rawBuilder) reportStop() {
+	if err := b.ctx.Err(); err != nil {
+		b.probs.add(Location{File: b.file}, "", "reading stopped: %v", err)
+	} else {
+		b.probs.add(Location{File: b.file}, "", "%v: stopped after %d nodes", errBudget, rawBudget)
+	}
 }
 
 // build reads the whole model from the top node.
@@ -150,7 +155,7 @@ func (b *rawBuilder) pathItem(p string, t target) []*Operation {
 			op.Security = b.security(t.file, sk, sv)
 		}
 		op.Parameters = b.parameters(t.file, value(v, "parameters"), shared)
-		op.Responses = b.responses(t.file, value(v, "responses"))
+		op.Responses = b.responses(t.file, value(v, "responses"), op.Read())
 		op.Extensions = mergeExtensions(ext, b.extensions(v))
 		op.Servers = append(append([]Server(nil), servers...), b.servers(t.file, value(v, "servers"))...)
 		ops = append(ops, op)
@@ -206,7 +211,7 @@ func mergeParameters(inherited, own []Parameter) []Parameter {
 }
 
 // responses reads the declared responses, sorted by code.
-func (b *rawBuilder) responses(file string, n *yaml.Node) []Response {
+func (b *rawBuilder) responses(file string, n *yaml.Node, read bool) []Response {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -225,6 +230,9 @@ func (b *rawBuilder) responses(file string, n *yaml.Node) []Response {
 					r.Headers = append(r.Headers, h.Content[j].Value)
 				}
 				sort.Strings(r.Headers)
+			}
+			if read {
+				r.Fields, r.Shaped = b.rawShape(k.Value, t)
 			}
 			r.Extensions = b.extensions(t.node)
 		}

@@ -51,6 +51,10 @@ func committedReport(f envFile, fromGit bool, emit func(check.Report)) {
 	} else {
 		r.Message = fmt.Sprintf("%s %s with literal values for %s; anyone with the repository has them",
 			f.name, where, listKeys(keys))
+		if why := localRun(f.file.Entries, keys); why != "" {
+			r.Message += " (medium: " + why + ")"
+			r.Capped, r.MaxSeverity = true, finding.Medium
+		}
 	}
 	emit(r)
 }

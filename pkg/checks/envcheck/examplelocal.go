@@ -41,3 +41,44 @@ func localExample(entries []envfile.Entry) string {
 	}
 	return ""
 }
+
+// localRun says why a committed env file is for running the service on a
+// developer's machine, by its own content, or "" when it does not say
+// so: every database, cache or broker it names (DB_HOST, DATABASE_URL,
+// REDIS_URL) is on this machine, and none of the secrets it holds (the
+// values of keys) looks generated. Its passwords then open only a
+// developer's own stores, and its typed secrets are the development
+// defaults; a generated key, or a store anywhere else, is a credential
+// that works beyond that machine.
+func localRun(entries []envfile.Entry, keys []string) string {
+	secret := map[string]bool{}
+	for _, k := range keys {
+		secret[k] = true
+	}
+	local := ""
+	for _, e := range entries {
+		if secret[e.Key] && (envvalue.Generated(e.Value) || generatedPassword(e.Value)) {
+			return ""
+		}
+		if !envvalue.StoreAddress(e.Key) || envvalue.Reference(e.Value) || strings.TrimSpace(e.Value) == "" {
+			continue
+		}
+		if !envvalue.LocalURL(e.Value) {
+			return ""
+		}
+		if local == "" {
+			local = e.Key
+		}
+	}
+	if local == "" {
+		return ""
+	}
+	return fmt.Sprintf("it points %s at this machine and its secrets are typed words, not generated keys, as a file for running the service on a developer's machine is; keep it out of git and make sure no deployment loads it", local)
+}
+
+// generatedPassword reports whether a connection URL's password looks
+// generated.
+func generatedPassword(value string) bool {
+	pw, ok := urlPassword(value)
+	return ok && envvalue.Generated(pw)
+}

@@ -22,9 +22,14 @@ func valueReports(src *prodSource, v variable, ex *example, emit func(check.Repo
 		r := check.Report{Rule: rule, Line: v.line, Message: msg, Key: rule + "\x00" + src.name + "\x00" + v.key}
 		place(&r, src.file, src.url)
 		src.cap(&r)
-		if low != "" && !r.Capped {
+		switch {
+		case r.Capped:
+		case low != "":
 			r.Message += " (low: " + low + ")"
 			r.Capped, r.MaxSeverity = true, finding.Low
+		case rule != ruleLocalURL && rule != ruleDevMode && envvalue.KeyFilePassword(v.key):
+			r.Message += " (medium: " + envvalue.KeyFileNote + ")"
+			r.Capped, r.MaxSeverity = true, finding.Medium
 		}
 		emit(r)
 	}

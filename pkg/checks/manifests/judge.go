@@ -60,7 +60,7 @@ func ruleIDs() []string {
 func judge(src manifest.Source) []check.Report {
 	var out []check.Report
 	seen := map[string]int{}
-	report := func(rule string, line int, anchor, msg, unreachable string) {
+	report := func(rule string, line int, anchor, msg, unreachable string, keyFile bool) {
 		// The fingerprint rests on the rule, the file and what the finding
 		// is about, not on the line, so it survives edits above; a repeat
 		// gets its ordinal so dedupe keeps both.
@@ -78,11 +78,14 @@ func judge(src manifest.Source) []check.Report {
 		case unreachable != "":
 			r.Message += " (low: " + unreachable + ")"
 			r.Capped, r.MaxSeverity = true, finding.Low
+		case keyFile:
+			r.Message += " (medium: " + envvalue.KeyFileNote + ")"
+			r.Capped, r.MaxSeverity = true, finding.Medium
 		}
 		out = append(out, r)
 	}
 	for _, p := range src.Problems {
-		report(ruleUnreadable, p.Line, p.Message, unreadableManifest(&src, p), "")
+		report(ruleUnreadable, p.Line, p.Message, unreadableManifest(&src, p), "", false)
 	}
 	// A value written once and merged into several services (a Compose
 	// anchor) is one finding, at the line where it is written.
@@ -96,7 +99,7 @@ func judge(src manifest.Source) []check.Report {
 			at := fmt.Sprintf("%s\x00%d\x00%s\x00%s", r.id, v.Line, v.Scope, v.Key)
 			if !written[at] {
 				written[at] = true
-				report(r.id, v.Line, v.Scope+"\x00"+v.Key, r.message(&src, v), v.Unreachable)
+				report(r.id, v.Line, v.Scope+"\x00"+v.Key, r.message(&src, v), v.Unreachable, envvalue.KeyFilePassword(v.Key))
 			}
 			break
 		}

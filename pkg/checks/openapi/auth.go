@@ -61,7 +61,9 @@ func examples(keys []string, n int) string {
 // sign-up, token, health) are left out, and so are routes that require a
 // credential as a plain parameter (authAsParameter reports those). A read
 // of public content, and every route of a document that defines no scheme
-// at all (noSecuritySchemes reports that once), is low.
+// at all (noSecuritySchemes reports that once), is low; a read whose
+// declared response carries nothing personal, secret or privileged is
+// medium.
 func operationWithoutAuth(rc *ruleContext) {
 	noSchemes := len(rc.doc.Schemes) == 0
 	for _, f := range rc.ops {
@@ -88,6 +90,11 @@ func operationWithoutAuth(rc *ruleContext) {
 		case noSchemes:
 			r = capAt(r, finding.Low)
 			r.Message += "; low here, since the document defines no security scheme at all and " + ruleNoSecuritySchemes + " reports that once"
+		default:
+			if what := rc.harmlessRead(f.op); what != "" {
+				r = capAt(r, finding.Medium)
+				r.Message += "; medium, since " + what + ": declare it public with " + extPublic + " if it is"
+			}
 		}
 		rc.report(r)
 	}

@@ -324,3 +324,17 @@ func TestScopeOf(t *testing.T) {
 		})
 	}
 }
+
+func TestSensitiveField(t *testing.T) {
+	for name, want := range map[string]bool{
+		"email": true, "contactEmail": true, "phone_number": true, "password_hash": true,
+		"api_token": true, "ipAddress": true, "client_ip": true, "ip": true, "is_admin": true,
+		"billingAddress": true, "date_of_birth": true, "balance": true,
+		"title": false, "book_title": false, "username": false, "bio": false, "image": false,
+		"following": false, "description": false, "zipper": true, "recipe": false, "tip": false,
+	} {
+		if got := sensitiveField(name); got != want {
+			t.Errorf("sensitiveField(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
