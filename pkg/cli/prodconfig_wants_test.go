@@ -22,7 +22,7 @@ import (
 // rules, to the sum.
 func TestProdConfigPortalsExpectations(t *testing.T) {
 	root := filepath.Join("..", "..", "testdata", "prodconfig")
-	for _, fw := range []string{"nextjs", "express", "flask", "django", "laravel", "rails", "go"} {
+	for _, fw := range []string{"nextjs", "express", "flask", "django", "laravel", "rails", "go", "settings"} {
 		for _, twin := range []string{"vulnerable", "fixed"} {
 			t.Run(fw+"/"+twin, func(t *testing.T) {
 				dir := filepath.Join(root, fw, twin)

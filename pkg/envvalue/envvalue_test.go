@@ -16,6 +16,8 @@ func TestSecretName(t *testing.T) {
 		{"STRIPE_API_KEY", true},
 		{"AWS_SECRET_ACCESS_KEY", true},
 		{"JWT_PRIVATE_KEY", true},
+		{"JWT_KEY", true},
+		{"JWT_KEY_ID", false},
 		{"GOOGLE_APPLICATION_CREDENTIALS_JSON", true},
 		{"APP_KEY", true},
 		{"SECRET_KEY_BASE", true},
@@ -90,6 +92,8 @@ func TestPlaceholder(t *testing.T) {
 		{"changeme", "changeme", true},
 		{"change-me in a phrase", "please-change-me", true},
 		{"secret", "secret", true},
+		{"secret-key", "secret-key", true},
+		{"a key with the words in it", "secret-key-8f3a91c2d7", false},
 		{"password upper", "PASSWORD", true},
 		{"xxx", "sk_live_xxxxxxxx", true},
 		{"angle brackets", "<your session secret>", true},
@@ -174,6 +178,8 @@ func TestURLs(t *testing.T) {
 		{"http://billing.default.svc.cluster.local", false, false},
 		{"http://metadata.internal", false, false},
 		{"db.example.org:5432", false, false},
+		{"jdbc:postgresql://localhost:5432/portal", true, false},
+		{"jdbc:mysql://db.example.org:3306/portal", false, false},
 		{"not a url", false, false},
 		{"", false, false},
 	}
@@ -279,5 +285,49 @@ func TestGenerated(t *testing.T) {
 				t.Errorf("Generated(%q) = %v, want %v", tc.value, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestDefault(t *testing.T) {
+	tests := []struct {
+		value, name, literal string
+		ok                   bool
+	}{
+		{"${SECRET_KEY:-changeme}", "SECRET_KEY", "changeme", true},
+		{"${DB_PASSWORD-postgres}", "DB_PASSWORD", "postgres", true},
+		{`${TOKEN:="dev-token"}`, "TOKEN", "dev-token", true},
+		{" ${A:=x} ", "A", "x", true},
+		{"${SECRET_KEY}", "", "", false},
+		{"${SECRET_KEY:-}", "", "", false},
+		{"${SECRET_KEY:-${OTHER}}", "", "", false},
+		{"${SECRET_KEY:?must be set}", "", "", false},
+		{"prefix-${SECRET_KEY:-x}", "", "", false},
+		{"${SECRET_KEY:-x}${B}", "", "", false},
+		{"changeme", "", "", false},
+	}
+	for _, tt := range tests {
+		name, lit, ok := Default(tt.value)
+		if name != tt.name || lit != tt.literal || ok != tt.ok {
+			t.Errorf("Default(%q) = %q, %q, %v; want %q, %q, %v", tt.value, name, lit, ok, tt.name, tt.literal, tt.ok)
+		}
+	}
+}
+
+func TestSettingKey(t *testing.T) {
+	tests := map[string]string{
+		"database.url":               "DATABASE_URL",
+		"jwt.secret":                 "JWT_SECRET",
+		"auth.publicUrl":             "AUTH_PUBLIC_URL",
+		"Jwt:SigningKey":             "JWT_SIGNING_KEY",
+		"callback_url":               "CALLBACK_URL",
+		"oauth2.clientSecret":        "OAUTH2_CLIENT_SECRET",
+		"s3.accessKeyID":             "S3_ACCESS_KEY_ID",
+		"SECRET_KEY":                 "SECRET_KEY",
+		"spring.datasource.password": "SPRING_DATASOURCE_PASSWORD",
+	}
+	for in, want := range tests {
+		if got := SettingKey(in); got != want {
+			t.Errorf("SettingKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -23,6 +23,8 @@ var placeholderValues = map[string]bool{
 	"none": true, "null": true, "nil": true, "undefined": true, "n/a": true,
 	"na": true, "foo": true, "bar": true, "foobar": true, "default": true,
 	"sample": true, "value": true, "string": true, "setme": true, "set-me": true,
+	"secret-key": true, "secret_key": true, "secretkey": true, "access-key": true,
+	"access_key": true, "accesskey": true,
 	// Hex words that stand for "some key" in examples and docs.
 	"cafebabe": true, "deadbeef": true, "cafed00d": true, "feedface": true,
 }

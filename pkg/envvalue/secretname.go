@@ -7,7 +7,7 @@ var secretWords = []string{
 	"SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "CREDENTIAL",
 	"PRIVATE_KEY", "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY",
 	"AUTH_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY", "SESSION_KEY",
-	"SERVICE_ROLE", "APP_KEY", "KEY_BASE",
+	"SERVICE_ROLE", "APP_KEY", "KEY_BASE", "JWT_KEY",
 }
 
 // secretTokens are whole words (between underscores) that name a password

@@ -13,6 +13,7 @@ const (
 	StoreRedis    = "redis"
 	StoreRabbitMQ = "rabbitmq"
 	StoreSearch   = "elasticsearch"
+	StoreObject   = "minio"
 )
 
 // storeWords are the words of a key that name the store its password
@@ -26,6 +27,7 @@ var storeWords = map[string]string{
 	"REDIS": StoreRedis, "VALKEY": StoreRedis, "KEYDB": StoreRedis,
 	"RABBITMQ": StoreRabbitMQ, "RABBIT": StoreRabbitMQ, "AMQP": StoreRabbitMQ,
 	"ELASTIC": StoreSearch, "ELASTICSEARCH": StoreSearch, "OPENSEARCH": StoreSearch,
+	"MINIO": StoreObject,
 }
 
 // StorePassword reports whether key names a password (PASSWORD, PASSWD,

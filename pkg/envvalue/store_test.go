@@ -19,6 +19,7 @@ func TestStorePassword(t *testing.T) {
 		{"LISTMONK_db__password", StoreAny, true},
 		{"RABBITMQ_DEFAULT_PASS", StoreRabbitMQ, true},
 		{"REDIS_PASSWORD", StoreRedis, true},
+		{"MINIO_ROOT_PASSWORD", StoreObject, true},
 		{"TLS_KEYSTORE_PASSWORD", "", true},
 		{"SMTP_PASS", "", true},
 		{"JWT_SECRET", "", false},

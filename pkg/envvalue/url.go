@@ -73,6 +73,10 @@ func hostOf(value string) (string, bool) {
 	if v == "" || strings.ContainsAny(v, " \t\r\n") {
 		return "", false
 	}
+	if len(v) > 5 && strings.EqualFold(v[:5], "jdbc:") {
+		// JDBC URLs wrap the database's own: jdbc:postgresql://host/db.
+		v = v[5:]
+	}
 	if strings.Contains(v, "://") {
 		u, err := url.Parse(v)
 		if err != nil {

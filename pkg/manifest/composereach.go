@@ -20,6 +20,7 @@ var storeImages = map[string]string{
 	"redis-stack-server": envvalue.StoreRedis, "valkey": envvalue.StoreRedis,
 	"keydb": envvalue.StoreRedis, "rabbitmq": envvalue.StoreRabbitMQ,
 	"elasticsearch": envvalue.StoreSearch, "opensearch": envvalue.StoreSearch,
+	"minio": envvalue.StoreObject,
 }
 
 // databaseKinds are the stores a key that names no particular one

@@ -12,7 +12,8 @@ import (
 var fuzzPaths = []string{
 	"Dockerfile", "Procfile", "docker-compose.yml", "k8s/app.yaml",
 	".github/workflows/deploy.yml", "render.yaml", "app.yaml", "vercel.json",
-	"netlify.toml", "fly.toml",
+	"netlify.toml", "fly.toml", "config/production.yml", "config/production.json",
+	"config/prod.toml", "application-prod.properties", "prod.tfvars", "docker-entrypoint.sh",
 }
 
 // checkSource holds every extraction to what a consumer relies on: lines
@@ -58,6 +59,11 @@ func FuzzExtract(f *testing.F) {
 		"[env]\nA = \"b\"\n[context.production.environment]\nB = 1\n",
 		"a: &a [*a]\n",
 		"[[env]]\n[env.x]\n",
+		"db:\n  url: postgres://localhost\n  list: [{name: A, value: b}, c]\n",
+		"{\n  // c\n  \"a\": {\"b\": \"c\",}, /* d */ \"e\": [1,]\n}\n",
+		"a.b=c\\\n  d\nx : y\n! z\nk v\n",
+		"a = \"b\" # c\nobj = {\n  k = 1\n}\nl = [\n  \"x\",\n]\nh = <<EOF\nq\nEOF\n",
+		"export A=\"${A:-b}\" # c\n: \"${B:=c}\"\nC=${C-d}\n",
 	}
 	for i, s := range seeds {
 		f.Add(uint8(i), []byte(s))

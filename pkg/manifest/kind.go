@@ -5,6 +5,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/launchgate/launchgate/pkg/prodfile"
 )
 
 // The kinds of manifest, as Source.Kind names them.
@@ -19,6 +21,8 @@ const (
 	KindAppEngine  = "appengine"
 	KindProcfile   = "procfile"
 	KindWorkflow   = "workflow"
+	KindSettings   = "settings"
+	KindEntrypoint = "entrypoint"
 )
 
 // kubeHeader finds the two top-level keys every Kubernetes object has.
@@ -65,6 +69,10 @@ func KindOf(p string, data []byte) string {
 		return KindKubernetes
 	case lower == "app.yaml" || lower == "app.yml":
 		return KindAppEngine
+	case prodfile.SettingsFile(p):
+		return KindSettings
+	case entrypointName(lower):
+		return KindEntrypoint
 	}
 	return ""
 }

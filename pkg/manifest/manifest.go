@@ -17,6 +17,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/launchgate/launchgate/pkg/envvalue"
 )
 
 // Source is the environment one manifest file sets.
@@ -24,7 +26,9 @@ type Source struct {
 	// File is the path in the tree, with "/" separators.
 	File string
 	// Kind is "dockerfile", "compose", "kubernetes", "vercel", "netlify",
-	// "fly", "render", "appengine", "procfile" or "workflow".
+	// "fly", "render", "appengine", "procfile", "workflow", "settings"
+	// (a framework config file for production, prodfile.SettingsFile) or
+	// "entrypoint" (a container's start script).
 	Kind string
 	// Production says the file configures production at all: pkg/prodfile
 	// says so for the file, or one of its sections does (see
@@ -84,6 +88,23 @@ type Var struct {
 	// password is still committed, but opens nothing anyone else can
 	// connect to.
 	Unreachable string
+	// Name is how a settings file writes the key ("database.url",
+	// "jwt.secret"), when Key is its environment-variable form
+	// (envvalue.SettingKey); "" elsewhere.
+	Name string
+	// Default is the literal a reference falls back to when the variable
+	// it names is unset (the "changeme" of ${SECRET_KEY:-changeme}), or
+	// "". It is what production runs with whenever the platform does not
+	// set the variable, so it is judged as a literal value.
+	Default string
+}
+
+// Shown is how messages name the variable: as the file writes it.
+func (v *Var) Shown() string {
+	if v.Name != "" {
+		return v.Name
+	}
+	return v.Key
 }
 
 // Problem is a part of a manifest that could not be read.
@@ -122,6 +143,10 @@ func Extract(path string, data []byte) (Source, bool) {
 		readVercel(&src, data)
 	case KindNetlify, KindFly:
 		readTOML(&src, data)
+	case KindSettings:
+		readSettings(&src, data)
+	case KindEntrypoint:
+		readEntrypoint(&src, data)
 	}
 	// A YAML node reached through several aliases (one anchored
 	// environment shared by ten services, or an alias bomb) is read once
@@ -160,6 +185,9 @@ func (s *Source) add(v Var) {
 	if strings.TrimSpace(v.Key) == "" {
 		s.problem(v.Line, v.Scope+": a variable name is empty")
 		return
+	}
+	if !v.Literal && v.Default == "" {
+		_, v.Default, _ = envvalue.Default(v.Value)
 	}
 	s.Vars = append(s.Vars, v)
 }

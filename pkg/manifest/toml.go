@@ -110,6 +110,10 @@ func (w *tomlWalk) keyValue(table []string, kv *unstable.Node) {
 		}
 		return
 	}
+	if w.src.Kind == KindSettings {
+		w.setting(full, v, line)
+		return
+	}
 	if len(full) < 2 {
 		return
 	}
@@ -128,6 +132,15 @@ func (w *tomlWalk) keyValue(table []string, kv *unstable.Node) {
 	}
 	w.src.add(Var{Key: full[len(full)-1], Value: value, Line: line,
 		Literal: literal(value), Scope: scope, Production: prod})
+}
+
+// setting records one value of a settings file; arrays and other
+// non-scalar values are not settings a rule judges.
+func (w *tomlWalk) setting(full []string, v *unstable.Node, line int) {
+	switch v.Kind {
+	case unstable.String, unstable.Integer, unstable.Float, unstable.Bool:
+		w.src.addSetting(strings.Join(full, "."), string(v.Data), line)
+	}
 }
 
 // envTable reports whether the table at path sets variables for the

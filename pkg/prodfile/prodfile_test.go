@@ -242,3 +242,30 @@ func TestProductionByName(t *testing.T) {
 		}
 	}
 }
+
+func TestSettingsFile(t *testing.T) {
+	yes := []string{
+		"config/production.json", "config/prod.toml", "config/production.yml",
+		"src/main/resources/application-prod.yml", "application-prod.properties",
+		"Api/appsettings.Production.json", "charts/api/values-production.yaml",
+		"deploy/values.prod.yaml", "infra/prod.tfvars", "environments/prod/terraform.tfvars",
+		"config/production.yaml",
+	}
+	no := []string{
+		"config/default.json", "values.yaml", "application.yml", "config/development.json",
+		"config/production.rb", "settings/production.py", ".env.production",
+		"environments/prod/main.tf", "prod/package.json", "config/production.test.json",
+		"test/config/production.json", "config/production.example.json", "environments/dev/terraform.tfvars",
+		"prod", "config/prod.toml.want.txt",
+	}
+	for _, n := range yes {
+		if !SettingsFile(n) {
+			t.Errorf("SettingsFile(%q) = false, want true", n)
+		}
+	}
+	for _, n := range no {
+		if SettingsFile(n) {
+			t.Errorf("SettingsFile(%q) = true, want false", n)
+		}
+	}
+}

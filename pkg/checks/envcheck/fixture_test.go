@@ -18,7 +18,7 @@ import (
 // are left to them.
 func TestFixtures(t *testing.T) {
 	base := filepath.Join("..", "..", "..", "testdata", "prodconfig")
-	frameworks := []string{"nextjs", "express", "flask", "django", "laravel", "rails", "go"}
+	frameworks := []string{"nextjs", "express", "flask", "django", "laravel", "rails", "go", "settings"}
 	total := 0
 	for _, fw := range frameworks {
 		for _, twin := range []string{"vulnerable", "fixed"} {

@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/launchgate/launchgate/pkg/envvalue"
 	"github.com/launchgate/launchgate/pkg/manifest"
 	"github.com/launchgate/launchgate/pkg/prodfile"
 	"github.com/launchgate/launchgate/pkg/source"
@@ -56,7 +57,11 @@ func manifestSources(ctx context.Context, in inputs) ([]*prodSource, error) {
 			continue
 		}
 		src := &prodSource{kind: manifestEnv, name: name, file: name, dir: path.Dir(name), keys: map[string]bool{},
-			local: m.Local, localKind: m.Kind}
+			local: m.Local, localKind: m.Kind,
+			// The debug check reads deploy files for the development
+			// switches of env-style keys, not a settings file's paths
+			// nor start scripts.
+			devMode: m.Kind == manifest.KindSettings || m.Kind == manifest.KindEntrypoint}
 		for _, v := range m.Vars {
 			if !v.Production {
 				continue
@@ -66,8 +71,16 @@ func manifestSources(ctx context.Context, in inputs) ([]*prodSource, error) {
 			// ENV; build arguments and builder stages never reach it.
 			// What they write out is the manifest check's.
 			runtime := m.Kind != manifest.KindDockerfile || v.Scope == "ENV" && !v.Builder
-			if v.Literal && runtime {
-				src.vars = append(src.vars, variable{key: v.Key, value: v.Value, line: v.Line, unreachable: v.Unreachable})
+			if !runtime {
+				continue
+			}
+			switch {
+			case v.Literal:
+				src.vars = append(src.vars, settingVar(m.Kind, v))
+			case v.Default != "":
+				d := variable{key: v.Key, value: v.Default, line: v.Line, unreachable: v.Unreachable, defaulted: true,
+					shown: v.Shown() + " (its default, which production gets when the variable is unset)"}
+				src.vars = append(src.vars, d)
 			}
 		}
 		src.configKeys = completeKinds[m.Kind] && len(src.keys) > 0 && !imports(data)
@@ -91,4 +104,24 @@ func imports(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// settingVar is the variable v of a manifest of kind, to judge. A
+// settings file's path is shown as written, and its last part also
+// decides development switches (server.debug: true), unless it is
+// written as an environment variable (APP_DEBUG), which the debug check's
+// rules read.
+func settingVar(kind string, v manifest.Var) variable {
+	out := variable{key: v.Key, value: v.Value, line: v.Line, unreachable: v.Unreachable}
+	if kind != manifest.KindSettings {
+		return out
+	}
+	out.shown = v.Name
+	last := v.Name[strings.LastIndexAny(v.Name, ".:")+1:]
+	if strings.ToUpper(last) == last {
+		out.noMode = true
+	} else {
+		out.modeKey = envvalue.SettingKey(last)
+	}
+	return out
 }

@@ -34,6 +34,28 @@ type variable struct {
 	// store no one outside the file's network reaches
 	// (manifest.Var.Unreachable), or is "".
 	unreachable string
+	// shown is how messages name the variable when key is not how the
+	// file writes it (a settings path, a default), or "".
+	shown string
+	// modeKey, when not "", is a second key development switches are
+	// judged by: the last part of a settings path (server.debug: true).
+	modeKey string
+	// defaulted says value is the default of a reference
+	// (${KEY:-value}); only a secret's default is judged, since a
+	// default URL or mode is what a file does out of the box, not
+	// what it commits to.
+	defaulted bool
+	// noMode leaves the development switches of an env-style key in a
+	// settings file to the debug check.
+	noMode bool
+}
+
+// name is how messages call v.
+func (v variable) name() string {
+	if v.shown != "" {
+		return v.shown
+	}
+	return v.key
 }
 
 // prodSource is one production environment.

@@ -34,33 +34,37 @@ func valueReports(src *prodSource, v variable, ex *example, emit func(check.Repo
 		emit(r)
 	}
 	where := src.name
+	key := v.name()
 	if envvalue.SecretName(v.key) && !envvalue.Reference(v.value) && !envvalue.Setting(v.key, v.value) {
 		n := utf8.RuneCountInString(v.value)
 		placeholderLow := v.unreachable
 		if envvalue.Outbound(v.key) {
-			placeholderLow = fmt.Sprintf("%s is a credential the application presents to another service; a placeholder there makes that integration fail and opens nothing", v.key)
+			placeholderLow = fmt.Sprintf("%s is a credential the application presents to another service; a placeholder there makes that integration fail and opens nothing", key)
 		}
 		switch {
 		case envvalue.Placeholder(v.value):
-			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is a placeholder (%d characters)", v.key, where, n), placeholderLow)
+			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is a placeholder (%d characters)", key, where, n), placeholderLow)
 		case ex != nil && ex.values[v.key] == v.value:
-			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is the one %s gives as an example (%d characters)", v.key, where, ex.file, n), placeholderLow)
+			report(rulePlaceholder, fmt.Sprintf("the value of %s in %s is the one %s gives as an example (%d characters)", key, where, ex.file, n), placeholderLow)
 		default:
 			if why := envvalue.WeakReason(v.key, v.value); why != "" {
-				report(ruleWeak, fmt.Sprintf("the value of %s in %s is %s (%d characters)", v.key, where, why, n), v.unreachable)
+				report(ruleWeak, fmt.Sprintf("the value of %s in %s is %s (%d characters)", key, where, why, n), v.unreachable)
 			}
 		}
+	}
+	if v.defaulted {
+		return
 	}
 	if urlKey(v.key, v.value) {
 		switch {
 		case envvalue.LocalURL(v.value) && !selfAddress(v.key, v.value):
-			report(ruleLocalURL, fmt.Sprintf("%s in %s points at this machine (localhost, a loopback or unspecified address, or a .local name), which in production is not the service it names", v.key, where), "")
+			report(ruleLocalURL, fmt.Sprintf("%s in %s points at this machine (localhost, a loopback or unspecified address, or a .local name), which in production is not the service it names", key, where), "")
 		case envvalue.InsecureURL(v.value):
-			report(ruleLocalURL, fmt.Sprintf("%s in %s is a plain http:// URL to a public host; use https://", v.key, where), "")
+			report(ruleLocalURL, fmt.Sprintf("%s in %s is a plain http:// URL to a public host; use https://", key, where), "")
 		}
 	}
-	if src.devMode && envvalue.DevMode(v.key, v.value) {
-		report(ruleDevMode, fmt.Sprintf("%s in %s switches the application out of production mode", v.key, where), "")
+	if src.devMode && !v.noMode && (envvalue.DevMode(v.key, v.value) || v.modeKey != "" && envvalue.DevMode(v.modeKey, v.value)) {
+		report(ruleDevMode, fmt.Sprintf("%s in %s switches the application out of production mode", key, where), "")
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // frameworks are the fixture portals under testdata/prodconfig.
-var frameworks = []string{"nextjs", "express", "flask", "django", "laravel", "rails", "go"}
+var frameworks = []string{"nextjs", "express", "flask", "django", "laravel", "rails", "go", "settings"}
 
 // TestFixtures runs the check over every fixture portal and compares its
 // findings, as "file:line rule", with what the fixtures expect of this

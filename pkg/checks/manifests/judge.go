@@ -42,9 +42,7 @@ var varRules = []varRule{
 	{ruleWorkflow, workflowLiteralSecret, func(_ *manifest.Source, v *manifest.Var) string {
 		return fmt.Sprintf("`%s` in the %s is a literal secret; reference it as ${{ secrets.%s }}", name(v.Key), v.Scope, name(v.Key))
 	}},
-	{ruleManifest, literalSecretInManifest, func(src *manifest.Source, v *manifest.Var) string {
-		return fmt.Sprintf("`%s` (%s %s) is a secret written into the manifest; set it in the platform's secret store", name(v.Key), src.Kind, v.Scope)
-	}},
+	{ruleManifest, literalSecretInManifest, manifestMessage},
 }
 
 // ruleIDs lists the rules the check emits.
@@ -117,15 +115,20 @@ func unreadableManifest(src *manifest.Source, p manifest.Problem) string {
 // and a value written in the file that is a value: not empty, not a
 // reference, not a placeholder (env/placeholder-secret's) and not a
 // setting: a yes/no switch (TOKEN_AUTH: "true"), a duration, a rate or a
-// number (envvalue.Setting).
+// number (envvalue.Setting). The default of a reference
+// (${SECRET_KEY:-…}) is written in the file too: production runs with it
+// whenever the variable is unset.
 func literalSecret(v *manifest.Var) bool {
-	return v.Production && v.Literal && envvalue.SecretName(v.Key) && value(v)
+	if !v.Production || !envvalue.SecretName(v.Key) {
+		return false
+	}
+	return v.Literal && value(v.Key, v.Value) || v.Default != "" && value(v.Key, v.Default)
 }
 
-// value reports whether v's value could be a secret.
-func value(v *manifest.Var) bool {
-	s := strings.TrimSpace(v.Value)
-	if s == "" || envvalue.Reference(s) || envvalue.Placeholder(s) || envvalue.Setting(v.Key, s) {
+// value reports whether s, the value of key, could be a secret.
+func value(key, s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || envvalue.Reference(s) || envvalue.Placeholder(s) || envvalue.Setting(key, s) {
 		return false
 	}
 	switch strings.ToLower(s) {
@@ -133,6 +136,19 @@ func value(v *manifest.Var) bool {
 		return false
 	}
 	return true
+}
+
+// manifestMessage says where a literal secret of the other manifests is
+// written.
+func manifestMessage(src *manifest.Source, v *manifest.Var) string {
+	what := "is a secret written into the manifest"
+	if !v.Literal {
+		what = "has a secret default written into the manifest, which production runs with whenever the variable is unset"
+	}
+	if src.Kind == manifest.KindSettings {
+		return fmt.Sprintf("`%s` in the production settings file %s; read it from the environment or a secret store", name(v.Shown()), strings.Replace(what, "manifest", "file", 1))
+	}
+	return fmt.Sprintf("`%s` (%s %s) %s; set it in the platform's secret store", name(v.Shown()), src.Kind, v.Scope, what)
 }
 
 // dockerfileMessage says where a Dockerfile secret ends up: an ENV of the
@@ -170,7 +186,7 @@ func secretInConfigMap(src *manifest.Source, v *manifest.Var) bool {
 // kubernetesSecretCommitted: any Secret key with a value, whatever its
 // name; a Secret's data is secret by definition.
 func kubernetesSecretCommitted(src *manifest.Source, v *manifest.Var) bool {
-	return src.Kind == manifest.KindKubernetes && v.Scope == "secret" && v.Production && v.Literal && value(v)
+	return src.Kind == manifest.KindKubernetes && v.Scope == "secret" && v.Production && v.Literal && value(v.Key, v.Value)
 }
 
 // workflowLiteralSecret: a workflow, job, step or job-container env with a
