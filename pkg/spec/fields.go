@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -20,6 +21,19 @@ type fieldSet struct {
 	names []string
 	seen  map[string]bool
 	full  bool
+	// levels, when positive, bounds how deep in properties names are
+	// collected: 1 keeps the body's own properties, 2 also those of its
+	// objects. Items and compositions (allOf…) are no level of their own.
+	levels int
+	// writeOnly leaves out readOnly properties, which a server ignores in
+	// a request.
+	writeOnly bool
+}
+
+// collects reports whether properties at level (0 for the body's own)
+// are collected, and so whether the walk goes on below them.
+func (fs *fieldSet) collects(level int) bool {
+	return fs.levels <= 0 || level < fs.levels
 }
 
 func (fs *fieldSet) add(name string) {
@@ -48,17 +62,42 @@ func kinShape(code string, v *openapi3.Response) (fields []string, shaped bool) 
 	shaped = true
 	seen := map[*openapi3.Schema]bool{}
 	for _, mt := range v.Content {
-		if mt == nil || !kinSchema(mt.Schema, 0, seen, &fs) {
+		if mt == nil || !kinSchema(mt.Schema, 0, 0, seen, &fs) {
 			shaped = false
 		}
 	}
 	return fs.names, shaped && !fs.full
 }
 
+// requestLevels is how deep RequestFields reach: the body's own
+// properties and those of the objects in it.
+const requestLevels = 2
+
+// kinRequestFields lists the property names a request body takes, at its
+// top level and one level down, readOnly ones left out.
+func kinRequestFields(body *openapi3.RequestBodyRef) []string {
+	if body == nil || body.Value == nil {
+		return nil
+	}
+	fs := fieldSet{levels: requestLevels, writeOnly: true}
+	seen := map[*openapi3.Schema]bool{}
+	keys := make([]string, 0, len(body.Value.Content))
+	for k := range body.Value.Content {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if mt := body.Value.Content[k]; mt != nil {
+			kinSchema(mt.Schema, 0, 0, seen, &fs)
+		}
+	}
+	return fs.names
+}
+
 // kinSchema adds the fields of s and reports whether s declares its shape:
 // properties, items, a composition or a scalar type, not a free-form
 // object or an unresolved reference.
-func kinSchema(s *openapi3.SchemaRef, depth int, seen map[*openapi3.Schema]bool, fs *fieldSet) bool {
+func kinSchema(s *openapi3.SchemaRef, depth, level int, seen map[*openapi3.Schema]bool, fs *fieldSet) bool {
 	if s == nil || s.Value == nil || depth > maxFieldDepth || fs.full || len(seen) >= maxSchemaNodes {
 		return false
 	}
@@ -69,26 +108,38 @@ func kinSchema(s *openapi3.SchemaRef, depth int, seen map[*openapi3.Schema]bool,
 	seen[v] = true
 	shaped := true
 	declared := false
-	walk := func(c *openapi3.SchemaRef) {
+	walk := func(c *openapi3.SchemaRef, level int) {
 		declared = true
-		if !kinSchema(c, depth+1, seen, fs) {
+		if !fs.collects(level) {
+			return
+		}
+		if !kinSchema(c, depth+1, level, seen, fs) {
 			shaped = false
 		}
 	}
-	for name, p := range v.Properties {
+	names := make([]string, 0, len(v.Properties))
+	for name := range v.Properties {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := v.Properties[name]
+		if fs.writeOnly && p != nil && p.Value != nil && p.Value.ReadOnly {
+			continue
+		}
 		fs.add(name)
-		walk(p)
+		walk(p, level+1)
 	}
 	if v.Items != nil {
-		walk(v.Items)
+		walk(v.Items, level)
 	}
 	for _, group := range []openapi3.SchemaRefs{v.AllOf, v.OneOf, v.AnyOf} {
 		for _, c := range group {
-			walk(c)
+			walk(c, level)
 		}
 	}
 	if v.AdditionalProperties.Schema != nil {
-		walk(v.AdditionalProperties.Schema)
+		walk(v.AdditionalProperties.Schema, level)
 	}
 	if declared {
 		return shaped
@@ -129,9 +180,15 @@ func (b *rawBuilder) rawShape(code string, t target) (fields []string, shaped bo
 	if len(schemas) == 0 {
 		return nil, false
 	}
-	// The walk reports nothing: a broken $ref in a schema only leaves the
-	// response unshaped, and the strict loader words such problems.
-	// The budget's own report is kept.
+	var fs fieldSet
+	shaped = b.rawWalk(schemas, &fs)
+	return fs.names, shaped && !fs.full
+}
+
+// rawWalk walks schemas into fs without reporting: a broken $ref in a
+// schema only leaves it unshaped, and the strict loader words such
+// problems. The budget's own report is kept.
+func (b *rawBuilder) rawWalk(schemas []target, fs *fieldSet) bool {
 	saved, spent := b.probs, b.spent
 	b.probs = &problems{}
 	defer func() {
@@ -140,19 +197,44 @@ func (b *rawBuilder) rawShape(code string, t target) (fields []string, shaped bo
 			b.reportStop()
 		}
 	}()
-	var fs fieldSet
-	shaped = true
+	shaped := true
 	seen := map[*yaml.Node]bool{}
 	for _, s := range schemas {
-		if !b.rawSchema(s, 0, seen, &fs) {
+		if !b.rawSchema(s, 0, 0, seen, fs) {
 			shaped = false
 		}
 	}
-	return fs.names, shaped && !fs.full
+	return shaped
+}
+
+// rawRequestFields is kinRequestFields over YAML nodes: the schemas of an
+// OpenAPI 3 requestBody (t), or of Swagger 2.0's body parameters (params).
+func (b *rawBuilder) rawRequestFields(file string, body *yaml.Node, params []*yaml.Node) []string {
+	var schemas []target
+	if body != nil {
+		if t, ok := b.resolve(target{file: file, node: deref(body)}); ok {
+			if c := deref(value(t.node, "content")); c != nil && c.Kind == yaml.MappingNode {
+				for i := 1; i < len(c.Content); i += 2 {
+					schemas = append(schemas, target{file: t.file, node: deref(value(deref(c.Content[i]), "schema"))})
+				}
+			}
+		}
+	}
+	for _, p := range params {
+		if t, ok := b.resolve(target{file: file, node: deref(p)}); ok && str(t.node, "in") == "body" {
+			schemas = append(schemas, target{file: t.file, node: deref(value(t.node, "schema"))})
+		}
+	}
+	if len(schemas) == 0 {
+		return nil
+	}
+	fs := fieldSet{levels: requestLevels, writeOnly: true}
+	b.rawWalk(schemas, &fs)
+	return fs.names
 }
 
 // rawSchema is kinSchema over YAML nodes.
-func (b *rawBuilder) rawSchema(t target, depth int, seen map[*yaml.Node]bool, fs *fieldSet) bool {
+func (b *rawBuilder) rawSchema(t target, depth, level int, seen map[*yaml.Node]bool, fs *fieldSet) bool {
 	if t.node == nil || depth > maxFieldDepth || fs.full || len(seen) >= maxSchemaNodes {
 		return false
 	}
@@ -166,30 +248,36 @@ func (b *rawBuilder) rawSchema(t target, depth int, seen map[*yaml.Node]bool, fs
 	seen[r.node] = true
 	shaped := true
 	declared := false
-	walk := func(n *yaml.Node) {
+	walk := func(n *yaml.Node, level int) {
 		declared = true
-		if !b.rawSchema(target{file: r.file, node: deref(n)}, depth+1, seen, fs) {
+		if !fs.collects(level) {
+			return
+		}
+		if !b.rawSchema(target{file: r.file, node: deref(n)}, depth+1, level, seen, fs) {
 			shaped = false
 		}
 	}
 	if props := deref(value(r.node, "properties")); props != nil && props.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(props.Content); i += 2 {
+			if fs.writeOnly && b.rawReadOnly(target{file: r.file, node: deref(props.Content[i+1])}) {
+				continue
+			}
 			fs.add(props.Content[i].Value)
-			walk(props.Content[i+1])
+			walk(props.Content[i+1], level+1)
 		}
 	}
 	if items := value(r.node, "items"); items != nil {
-		walk(items)
+		walk(items, level)
 	}
 	for _, k := range []string{"allOf", "oneOf", "anyOf"} {
 		if g := deref(value(r.node, k)); g != nil && g.Kind == yaml.SequenceNode {
 			for _, c := range g.Content {
-				walk(c)
+				walk(c, level)
 			}
 		}
 	}
 	if ap := deref(value(r.node, "additionalProperties")); ap != nil && ap.Kind == yaml.MappingNode {
-		walk(ap)
+		walk(ap, level)
 	}
 	if declared {
 		return shaped
@@ -201,4 +289,10 @@ func (b *rawBuilder) rawSchema(t target, depth int, seen map[*yaml.Node]bool, fs
 		return scalarType(scalars(ty))
 	}
 	return false
+}
+
+// rawReadOnly reports a property schema marked readOnly: true.
+func (b *rawBuilder) rawReadOnly(t target) bool {
+	r, ok := b.resolve(t)
+	return ok && strings.EqualFold(str(r.node, "readOnly"), "true")
 }

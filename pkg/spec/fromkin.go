@@ -136,6 +136,9 @@ func (kb *kinBuilder) pathItem(p string, pi *openapi3.PathItem) []*Operation {
 		}
 		o.Parameters = kb.parameters(op.Parameters, shared, o.Loc)
 		o.Responses = kb.responses(op.Responses, o.Loc, o.Read())
+		if o.TakesBody() {
+			o.RequestFields = kinRequestFields(op.RequestBody)
+		}
 		o.Servers = kb.servers(pi.Servers)
 		if op.Servers != nil {
 			o.Servers = append(o.Servers, kb.servers(*op.Servers)...)
@@ -221,7 +224,8 @@ func (kb *kinBuilder) parameters(refs openapi3.Parameters, inherited []Parameter
 		if ref.Value.Origin == nil {
 			loc = kb.key(ref.Origin)
 		}
-		own = append(own, Parameter{Name: ref.Value.Name, In: ref.Value.In, Required: ref.Value.Required, Loc: loc})
+		enum := ref.Value.Schema != nil && ref.Value.Schema.Value != nil && len(ref.Value.Schema.Value.Enum) > 0
+		own = append(own, Parameter{Name: ref.Value.Name, In: ref.Value.In, Required: ref.Value.Required, Enum: enum, Loc: loc})
 	}
 	return mergeParameters(inherited, own)
 }

@@ -49,6 +49,10 @@ func FuzzLoad(f *testing.F) {
 		`{"swagger":"2.0","securityDefinitions":{"b":{"type":"basic"}},"security":[{"b":[]}],` +
 			`"paths":{"/a/{id}":{"get":{"parameters":[{"name":"id","in":"path","type":"string"}]}}}}`,
 		`{"openapi":"3.0.3","paths":{"/a":{"get":{"responses":{"200":{"description":"ok"}}},"get":{}}}}`,
+		"openapi: 3.0.3\npaths:\n  /a: {post: {requestBody: {content: {j: {schema: &s {properties: " +
+			"{owner_id: {readOnly: true}, p: *s}}}}}}}\n",
+		"swagger: '2.0'\nschemes: [http, 7]\npaths:\n  /a:\n    put: {schemes: [http], parameters: " +
+			"[{in: body, schema: {$ref: '#/definitions/d'}}]}\ndefinitions: {d: {properties: {d: {$ref: '#/definitions/d'}}}}\n",
 	} {
 		if len(s) > maxFuzzDocument {
 			f.Fatalf("seed of %d bytes, over the %d the target tries: %q", len(s), maxFuzzDocument, s)

@@ -17,8 +17,8 @@ func TestLoadVersions(t *testing.T) {
 			name: "v20.yaml",
 			file: "valid/v20.yaml",
 			want: `version 2.0 partial=false
-server http://api.example.com/v1 @valid/v20.yaml:5
-server https://api.example.com/v1 @valid/v20.yaml:5
+server http://api.example.com/v1 @valid/v20.yaml:7
+server https://api.example.com/v1 @valid/v20.yaml:7
 security @valid/v20.yaml:8-9 {basicAuth}@valid/v20.yaml:9
 schemes @valid/v20.yaml:10-28
 scheme apiKey apiKey/ in=query name=api_key @valid/v20.yaml:13-16
@@ -46,8 +46,8 @@ op PUT /invoices/{invoiceId} id=updateInvoice tags=[] @valid/v20.yaml:50-62
 			name: "v20.json",
 			file: "valid/v20.json",
 			want: `version 2.0 partial=false
-server http://api.example.com/v1 @valid/v20.json:7
-server https://api.example.com/v1 @valid/v20.json:7
+server http://api.example.com/v1 @valid/v20.json:10
+server https://api.example.com/v1 @valid/v20.json:11
 security @valid/v20.json:13-15 {basicAuth}@valid/v20.json:15
 schemes @valid/v20.json:18-40
 scheme apiKey apiKey/ in=query name=api_key @valid/v20.json:22-25

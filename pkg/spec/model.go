@@ -45,7 +45,11 @@ type Document struct {
 // Server is a base URL the API is served from.
 type Server struct {
 	URL string
-	Loc Location
+	// Scheme is the 2.0 `schemes` entry of a document without a `host`:
+	// the API is served over it on whatever host serves the document, and
+	// URL is only the basePath. Empty otherwise.
+	Scheme string
+	Loc    Location
 }
 
 // SecurityScheme is a defined way to authenticate.
@@ -124,7 +128,11 @@ type Operation struct {
 	Security *Security
 	// Parameters are the path item's and the operation's, resolved.
 	Parameters []Parameter
-	Responses  []Response
+	// RequestFields are the property names of the request body's schemas,
+	// at its top level and one level down, readOnly ones left out, each
+	// once: what a caller may send. They are read for POST, PUT and PATCH.
+	RequestFields []string
+	Responses     []Response
 	// Extensions are the x- fields of the path item and the operation; the
 	// operation's win.
 	Extensions map[string]any
@@ -154,6 +162,16 @@ func (o *Operation) Mutating() bool {
 	return false
 }
 
+// TakesBody reports whether the method sends a body that writes state:
+// POST, PUT or PATCH.
+func (o *Operation) TakesBody() bool {
+	switch o.Method {
+	case "POST", "PUT", "PATCH":
+		return true
+	}
+	return false
+}
+
 // Read reports whether o is a GET or a HEAD.
 func (o *Operation) Read() bool { return o.Method == "GET" || o.Method == "HEAD" }
 
@@ -175,7 +193,10 @@ type Parameter struct {
 	In string
 	// Required is the parameter's required field (always true in path).
 	Required bool
-	Loc      Location
+	// Enum reports that the parameter takes one of a fixed list of values
+	// (an enum in its schema, or on a 2.0 parameter itself).
+	Enum bool
+	Loc  Location
 }
 
 // Response is a declared response.

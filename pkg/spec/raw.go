@@ -156,8 +156,20 @@ func (b *rawBuilder) pathItem(p string, t target) []*Operation {
 		}
 		op.Parameters = b.parameters(t.file, value(v, "parameters"), shared)
 		op.Responses = b.responses(t.file, value(v, "responses"), op.Read())
+		if op.TakesBody() {
+			var bodyParams []*yaml.Node
+			for _, ps := range []*yaml.Node{value(t.node, "parameters"), value(v, "parameters")} {
+				if ps != nil && ps.Kind == yaml.SequenceNode {
+					bodyParams = append(bodyParams, ps.Content...)
+				}
+			}
+			op.RequestFields = b.rawRequestFields(t.file, value(v, "requestBody"), bodyParams)
+		}
 		op.Extensions = mergeExtensions(ext, b.extensions(v))
 		op.Servers = append(append([]Server(nil), servers...), b.servers(t.file, value(v, "servers"))...)
+		if sk, sv := entry(v, "schemes"); sk != nil && b.swagger() {
+			op.Servers = append(op.Servers, b.schemeServers(t.file, sk, sv)...)
+		}
 		ops = append(ops, op)
 	}
 	return ops
@@ -182,7 +194,8 @@ func (b *rawBuilder) parameters(file string, n *yaml.Node, inherited []Parameter
 				// strict loader's problem says so.
 				continue
 			}
-			own = append(own, Parameter{Name: name, In: in, Required: strings.EqualFold(str(t.node, "required"), "true"), Loc: t.loc()})
+			enum := value(t.node, "enum") != nil || value(value(t.node, "schema"), "enum") != nil
+			own = append(own, Parameter{Name: name, In: in, Required: strings.EqualFold(str(t.node, "required"), "true"), Enum: enum, Loc: t.loc()})
 		}
 	}
 	return mergeParameters(inherited, own)

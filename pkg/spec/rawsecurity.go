@@ -155,13 +155,16 @@ func (b *rawBuilder) servers(file string, n *yaml.Node) []Server {
 
 // swaggerServers builds 2.0's base URLs from schemes, host and basePath, the
 // way openapi2conv does: https when no scheme is given, located at host.
+// Each written scheme is located at its entry of schemes.
 func (b *rawBuilder) swaggerServers(top *yaml.Node) []Server {
+	if sk, sv := entry(top, "schemes"); sk != nil {
+		if out := b.schemeServers(b.file, sk, sv); len(out) > 0 {
+			return out
+		}
+	}
 	hostKey, host := entry(top, "host")
 	baseKey, base := entry(top, "basePath")
-	basePath := ""
-	if base != nil {
-		basePath = base.Value
-	}
+	basePath := str(top, "basePath")
 	if hostKey == nil || host.Value == "" {
 		if baseKey == nil || basePath == "" {
 			return nil
@@ -171,14 +174,46 @@ func (b *rawBuilder) swaggerServers(top *yaml.Node) []Server {
 	if basePath == "" {
 		basePath = "/"
 	}
-	schemes := scalars(value(top, "schemes"))
-	if len(schemes) == 0 {
-		schemes = []string{"https"}
+	u := url.URL{Scheme: "https", Host: host.Value, Path: basePath}
+	return []Server{{URL: u.String(), Loc: nodeLoc(b.file, hostKey, host)}}
+}
+
+// schemeServers builds a 2.0 server for each entry of a schemes list (the
+// root's or an operation's, written at key in file) on the root host and
+// basePath. Without a host, the API is served wherever the document is:
+// the server keeps the scheme and URL is the basePath.
+func (b *rawBuilder) schemeServers(file string, key, list *yaml.Node) []Server {
+	top := deref(b.top)
+	host, basePath := str(top, "host"), str(top, "basePath")
+	if basePath == "" {
+		basePath = "/"
+	}
+	list = deref(list)
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return nil
 	}
 	var out []Server
-	for _, s := range schemes {
-		u := url.URL{Scheme: s, Host: host.Value, Path: basePath}
-		out = append(out, Server{URL: u.String(), Loc: nodeLoc(b.file, hostKey, host)})
+	for _, it := range list.Content {
+		it = deref(it)
+		if it == nil || it.Kind != yaml.ScalarNode || it.Value == "" {
+			continue
+		}
+		loc := nodeLoc(file, nil, it)
+		if loc.Line == 0 {
+			loc = nodeLoc(file, key, nil)
+		}
+		scheme := strings.ToLower(it.Value)
+		if host == "" {
+			out = append(out, Server{URL: (&url.URL{Path: basePath}).String(), Scheme: scheme, Loc: loc})
+			continue
+		}
+		u := url.URL{Scheme: scheme, Host: host, Path: basePath}
+		out = append(out, Server{URL: u.String(), Loc: loc})
 	}
 	return out
+}
+
+// swagger reports whether the document is Swagger 2.0.
+func (b *rawBuilder) swagger() bool {
+	return str(deref(b.top), "swagger") != ""
 }

@@ -45,7 +45,7 @@ func firstIn(ws words, in func(string) bool) (string, bool) {
 // content, the guess of the lot: a document that leaves them open may
 // still have meant to protect them.
 func (rc *ruleContext) publicByDesign(op *spec.Operation) (why string, content, ok bool) {
-	obj, addressed := objectInPath(op.Path)
+	obj, addressed := objectInPath(op.Path, enumParam(op))
 	if addressed && !isPublicContentWord(lastWord(obj.noun)) {
 		return "", false, false
 	}

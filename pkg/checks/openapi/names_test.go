@@ -137,7 +137,7 @@ func TestObjectInPath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o, ok := objectInPath(tt.path)
+			o, ok := objectInPath(tt.path, nil)
 			if o.param != tt.param || o.noun != tt.noun || o.key != tt.key || ok != tt.ok {
 				t.Errorf("objectInPath(%q) = %q, %q, key %v, %v; want %q, %q, key %v, %v", tt.path, o.param, o.noun, o.key, ok, tt.param, tt.noun, tt.key, tt.ok)
 			}
@@ -336,5 +336,42 @@ func TestSensitiveField(t *testing.T) {
 		if got := sensitiveField(name); got != want {
 			t.Errorf("sensitiveField(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestMemberInPath(t *testing.T) {
+	tests := []struct {
+		name, path, param, noun string
+		enum                    bool
+		ok                      bool
+	}{
+		{"plain name after a plural", "/vehicles/{vin}/location", "vin", "vehicle", false, true},
+		{"past a version", "/books/v1/{isbn}", "isbn", "book", false, true},
+		{"last item wins", "/repos/{owner}/{repo}", "owner", "repo", false, true},
+		{"camel plural", "/time-entries/{entry}", "entry", "time entry", false, true},
+		{"singular segment", "/vehicle/{vin}", "", "", false, false},
+		{"word ending in s", "/status/{component}", "", "", false, false},
+		{"variant", "/exports/{format}", "", "", false, false},
+		{"variant word", "/exports/{export_format}", "", "", false, false},
+		{"section", "/settings/{section}", "", "", false, false},
+		{"slug", "/posts/{post_slug}", "", "", false, false},
+		{"enum", "/charts/{chart}", "", "", true, false},
+		{"tenant", "/teams/{team}/notes", "", "", false, false},
+		{"credential", "/invites/{inviteToken}", "", "", false, false},
+		{"at root", "/{thing}", "", "", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			op := &spec.Operation{Method: "GET", Path: tt.path}
+			for _, s := range pathSegments(tt.path) {
+				if s.param {
+					op.Parameters = append(op.Parameters, spec.Parameter{Name: s.text, In: "path", Required: true, Enum: tt.enum})
+				}
+			}
+			o, ok := memberInPath(op)
+			if o.param != tt.param || o.noun != tt.noun || ok != tt.ok || (ok && !o.member) {
+				t.Errorf("memberInPath(%q) = %q, %q, member %v, %v; want %q, %q, %v", tt.path, o.param, o.noun, o.member, ok, tt.param, tt.noun, tt.ok)
+			}
+		})
 	}
 }

@@ -16,6 +16,10 @@ type objectRef struct {
 	// key is set for a non-ID key (/users/{username}), which addresses
 	// the object as surely as an ID but is easier to guess.
 	key bool
+	// member is set for a parameter that is neither an ID nor a key but
+	// follows a plural collection (/vehicles/{vin}): one item of it,
+	// addressed by a name the document does not explain.
+	member bool
 	// noun is what the object is, singular ("invoice").
 	noun string
 	// after are the literal segments written after the parameter
@@ -33,12 +37,14 @@ func (o objectRef) label() string {
 
 // objectInPath returns the last path parameter that addresses an object:
 // an ID ({invoiceId}, {id}) or a key of the collection before it
-// ({username} after /users, {project} after /projects).
-func objectInPath(p string) (objectRef, bool) {
+// ({username} after /users, {project} after /projects). A parameter fixed
+// reports (one limited to an enum of values) chooses a variant, not an
+// object; fixed may be nil.
+func objectInPath(p string, fixed func(name string) bool) (objectRef, bool) {
 	segs := pathSegments(p)
 	for i := len(segs) - 1; i >= 0; i-- {
 		s := segs[i]
-		if !s.param {
+		if !s.param || (fixed != nil && fixed(s.text)) {
 			continue
 		}
 		id := objectIDParam(s.text)
@@ -174,7 +180,7 @@ func lastCollection(p string) string {
 // objectOf is the object an operation addresses: in the path first, then
 // in the query.
 func objectOf(op *spec.Operation, cfg *config.Config) (objectRef, bool) {
-	if o, ok := objectInPath(op.Path); ok {
+	if o, ok := objectInPath(op.Path, enumParam(op)); ok {
 		return o, true
 	}
 	return objectInQuery(op, cfg)

@@ -73,10 +73,8 @@ func hasCode(op *spec.Operation, codes ...string) bool {
 // tenant, such as {organization}), a caller segment such as /me, or a
 // tenant-scope extension.
 func (rc *ruleContext) tenantScoped(op *spec.Operation) bool {
-	for _, ext := range tenantScopeExtensions {
-		if v, ok := op.Extensions[ext]; ok && extTruthy(v) {
-			return true
-		}
+	if tenantScopeExtension(op) {
+		return true
 	}
 	for _, s := range pathSegments(op.Path) {
 		if s.param && (rc.cfg.IsTenantParam(s.text) || tenantNamed(s.text)) {
@@ -141,6 +139,8 @@ type objectRoutes struct {
 func ownershipScore(op *spec.Operation, obj objectRef) int {
 	score := 2
 	switch {
+	case obj.member:
+		score = 0
 	case obj.inQuery:
 		score = 1
 	case obj.key:
@@ -213,7 +213,7 @@ func (rc *ruleContext) ownershipCandidates() []*objectRoutes {
 		if f.auth != authRequired || f.public || rc.cfg.IsAdminPath(f.op.Path, f.op.Tags) || rc.tenantScoped(f.op) || refusesOthers(f.op) {
 			continue
 		}
-		obj, ok := objectOf(f.op, rc.cfg)
+		obj, ok := ownedObjectOf(f.op, rc)
 		if !ok || relationAction(obj) {
 			continue
 		}
@@ -271,7 +271,7 @@ func objectWithoutOwnershipCheck(rc *ruleContext) {
 	}
 	for i, g := range groups {
 		op := g.ops[0]
-		obj, _ := objectOf(op, rc.cfg)
+		obj, _ := ownedObjectOf(op, rc)
 		msg := op.Key() + " " + verb(op.Method) + " " + article(obj.noun) + " " + obj.noun + " by " + obj.label()
 		if len(g.ops) > 1 {
 			others := make([]string, 0, len(g.ops)-1)

@@ -23,6 +23,7 @@ const (
 	rulePublicWithoutReason    = "openapi/public-route-without-reason"
 	ruleHealthMissing          = "openapi/health-endpoint-missing"
 	ruleAuthAsParameter        = "openapi/auth-as-parameter"
+	ruleOwnerIDInRequestBody   = "openapi/owner-id-in-request-body"
 )
 
 // ruleFunc checks one loaded document and reports through rc.
@@ -52,6 +53,7 @@ func ruleTable() []namedRule {
 		{ruleInsecureServerURL, "insecureServerURL", insecureServerURL},
 		{ruleCredentialsInURL, "credentialsInURL", credentialsInURL},
 		{ruleObjectWithoutOwnership, "objectWithoutOwnershipCheck", objectWithoutOwnershipCheck},
+		{ruleOwnerIDInRequestBody, "ownerIDInRequestBody", ownerIDInRequestBody},
 		{ruleAdminWithoutRole, "adminWithoutRole", adminWithoutRole},
 		{ruleMissingAuthErrors, "missingAuthErrorResponses", missingAuthErrorResponses},
 		{ruleSensitiveNoRateLimit, "sensitiveOperationWithoutRateLimit", sensitiveOperationWithoutRateLimit},

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/spec"
 )
 
@@ -37,21 +38,29 @@ func schemeName(doc *spec.Document, s *spec.SecurityScheme) string {
 	return ""
 }
 
-// httpBasicAuth reports HTTP Basic and Digest schemes that some requirement
-// uses: the password travels with every request and cannot carry a scope.
+// httpBasicAuth reports HTTP Basic and Digest schemes: the password
+// travels with every request and cannot carry a scope. A scheme no
+// requirement uses is low: the document still says the API takes
+// passwords somewhere, though no operation asks for them.
 func httpBasicAuth(rc *ruleContext) {
 	for _, s := range sortedSchemes(rc.doc) {
 		name := schemeName(rc.doc, s)
 		kind := strings.ToLower(s.Scheme)
-		if !strings.EqualFold(s.Type, "http") || (kind != "basic" && kind != "digest") || !rc.used[name] {
+		if !strings.EqualFold(s.Type, "http") || (kind != "basic" && kind != "digest") {
 			continue
 		}
 		label := "Basic"
 		if kind == "digest" {
 			label = "Digest"
 		}
-		rc.report(rc.locReport(ruleHTTPBasicAuth, s.Loc, "scheme:"+name,
-			"security scheme \""+name+"\" is HTTP "+label+" auth: every request carries the user's password, which cannot be scoped, expired or revoked on its own; use bearer tokens or OAuth2"))
+		msg := "security scheme \"" + name + "\" is HTTP " + label + " auth: every request carries the user's password, which cannot be scoped, expired or revoked on its own; use bearer tokens or OAuth2"
+		if !rc.used[name] {
+			r := rc.locReport(ruleHTTPBasicAuth, s.Loc, "scheme:"+name,
+				"security scheme \""+name+"\" is HTTP "+label+" auth, defined but not referenced by any operation or the root security: low, though the server may still accept passwords; remove the scheme if nothing takes them")
+			rc.report(capAt(r, finding.Low))
+			continue
+		}
+		rc.report(rc.locReport(ruleHTTPBasicAuth, s.Loc, "scheme:"+name, msg))
 	}
 }
 

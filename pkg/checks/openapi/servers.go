@@ -2,18 +2,30 @@ package openapi
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 // insecureServerURL reports plain-http servers: root servers (or 2.0
-// schemes+host) and path- or operation-level ones. A server on the local
-// machine is not reported; one on a name reserved for testing or on a
-// private network is low, and the message says why.
+// schemes, with or without a host) and path- or operation-level ones
+// (2.0 operation schemes). A server on the local machine is not reported;
+// one on a name reserved for testing or on a private network is low, and
+// the message says why. An http scheme beside https is reported too: the
+// API still answers in clear text.
 func insecureServerURL(rc *ruleContext) {
 	seen := map[string]bool{}
 	check := func(s spec.Server, where string) {
+		if strings.EqualFold(s.Scheme, "http") {
+			key := "server:http:" + s.URL
+			if where != "" {
+				key = where + key
+			}
+			rc.report(rc.locReport(ruleInsecureServerURL, firstLoc(s.Loc, rc.rootLoc()), key,
+				where+"schemes list http and the document names no host: the API is served over plain http on whatever host serves it, so tokens, cookies and data cross the network in clear text; list only https"))
+			return
+		}
 		if !plainHTTP(s.URL) {
 			return
 		}

@@ -213,3 +213,88 @@ func TestAuthWeakenedRouteWrittenTwice(t *testing.T) {
 		})
 	}
 }
+
+// The split documents of TestAuthWeakenedAcrossFiles: a root document
+// whose path items live in paths/reports.yaml.
+const (
+	splitRoot = `openapi: 3.0.3
+info: {title: split, version: "1"}
+security:
+  - bearerAuth: []
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer}
+    apiKey: {type: apiKey, in: header, name: X-API-Key}
+paths:
+  /reports:
+    $ref: "paths/reports.yaml#/reports"
+  /reports/{reportId}:
+    $ref: "paths/reports.yaml#/report"
+  /exports:
+    get:
+      responses: {"200": {description: ok}}
+`
+	splitPaths = `reports:
+  get:
+    responses: {"200": {description: ok}}
+report:
+  get:
+    security: [{bearerAuth: []}]
+    parameters: [{name: reportId, in: path, required: true, schema: {type: string}}]
+    responses: {"200": {description: ok}}
+`
+)
+
+// TestAuthWeakenedAcrossFiles commits a split spec, then changes only the
+// file a path item is $ref'd from, then only the root security: each
+// weakens the operations it reaches, and each is reported in the file the
+// operation is written in.
+func TestAuthWeakenedAcrossFiles(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatal("git is not installed; the diff tests need it (apt-get install git)")
+	}
+	tests := []struct {
+		name       string
+		root, refd string
+		want       []string
+	}{
+		{"path item in another file", splitRoot,
+			strings.Replace(splitPaths, "    security: [{bearerAuth: []}]\n", "    security: [{}]\n", 1),
+			[]string{"paths/reports.yaml GET /reports/{reportId}: security was bearerAuth, now {} (anonymous)"}},
+		{"root security", strings.Replace(splitRoot, "  - bearerAuth: []\n", "  - bearerAuth: []\n  - apiKey: []\n  - {}\n", 1), splitPaths,
+			[]string{
+				"openapi.yaml GET /exports: security was bearerAuth, now bearerAuth or apiKey or {} (anonymous)",
+				"paths/reports.yaml GET /reports: security was bearerAuth, now bearerAuth or apiKey or {} (anonymous)",
+			}},
+		{"unchanged", splitRoot, splitPaths, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			repo := t.TempDir()
+			git(t, repo, "init", "-q", "-b", "main")
+			writeFile(t, filepath.Join(repo, "openapi.yaml"), splitRoot)
+			writeFile(t, filepath.Join(repo, "paths", "reports.yaml"), splitPaths)
+			git(t, repo, "add", ".")
+			git(t, repo, "commit", "-q", "-m", "base")
+			writeFile(t, filepath.Join(repo, "openapi.yaml"), tc.root)
+			writeFile(t, filepath.Join(repo, "paths", "reports.yaml"), tc.refd)
+			git(t, repo, "add", ".")
+			git(t, repo, "commit", "-q", "--allow-empty", "-m", "head")
+			target := &check.Target{Root: repo, Specs: []string{"openapi.yaml"}, Config: config.Default(),
+				Diff: &check.Range{Base: "HEAD~1", Head: "HEAD"}}
+			var got []string
+			err := New().Run(context.Background(), target, func(r check.Report) {
+				if r.Rule == ruleAuthWeakened {
+					got = append(got, r.File+" "+r.Message)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("auth-weakened reports:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
