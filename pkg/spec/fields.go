@@ -28,6 +28,33 @@ type fieldSet struct {
 	// writeOnly leaves out readOnly properties, which a server ignores in
 	// a request.
 	writeOnly bool
+	// required collects the names a schema of the walk lists as
+	// required, when not nil.
+	required map[string]bool
+}
+
+// requireAll records names as required, when the set collects them.
+func (fs *fieldSet) requireAll(names []string) {
+	if fs.required == nil {
+		return
+	}
+	for _, n := range names {
+		if len(fs.required) < maxFields {
+			fs.required[n] = true
+		}
+	}
+}
+
+// requiredNames returns the collected names that are required, in
+// collection order.
+func (fs *fieldSet) requiredNames() []string {
+	var out []string
+	for _, n := range fs.names {
+		if fs.required[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // collects reports whether properties at level (0 for the body's own)
@@ -74,12 +101,13 @@ func kinShape(code string, v *openapi3.Response) (fields []string, shaped bool) 
 const requestLevels = 2
 
 // kinRequestFields lists the property names a request body takes, at its
-// top level and one level down, readOnly ones left out.
-func kinRequestFields(body *openapi3.RequestBodyRef) []string {
+// top level and one level down, readOnly ones left out, and those of them
+// a schema requires.
+func kinRequestFields(body *openapi3.RequestBodyRef) (names, required []string) {
 	if body == nil || body.Value == nil {
-		return nil
+		return nil, nil
 	}
-	fs := fieldSet{levels: requestLevels, writeOnly: true}
+	fs := fieldSet{levels: requestLevels, writeOnly: true, required: map[string]bool{}}
 	seen := map[*openapi3.Schema]bool{}
 	keys := make([]string, 0, len(body.Value.Content))
 	for k := range body.Value.Content {
@@ -91,7 +119,7 @@ func kinRequestFields(body *openapi3.RequestBodyRef) []string {
 			kinSchema(mt.Schema, 0, 0, seen, &fs)
 		}
 	}
-	return fs.names
+	return fs.names, fs.requiredNames()
 }
 
 // kinSchema adds the fields of s and reports whether s declares its shape:
@@ -116,6 +144,9 @@ func kinSchema(s *openapi3.SchemaRef, depth, level int, seen map[*openapi3.Schem
 		if !kinSchema(c, depth+1, level, seen, fs) {
 			shaped = false
 		}
+	}
+	if fs.collects(level) {
+		fs.requireAll(v.Required)
 	}
 	names := make([]string, 0, len(v.Properties))
 	for name := range v.Properties {
@@ -209,7 +240,7 @@ func (b *rawBuilder) rawWalk(schemas []target, fs *fieldSet) bool {
 
 // rawRequestFields is kinRequestFields over YAML nodes: the schemas of an
 // OpenAPI 3 requestBody (t), or of Swagger 2.0's body parameters (params).
-func (b *rawBuilder) rawRequestFields(file string, body *yaml.Node, params []*yaml.Node) []string {
+func (b *rawBuilder) rawRequestFields(file string, body *yaml.Node, params []*yaml.Node) (names, required []string) {
 	var schemas []target
 	if body != nil {
 		if t, ok := b.resolve(target{file: file, node: deref(body)}); ok {
@@ -226,11 +257,11 @@ func (b *rawBuilder) rawRequestFields(file string, body *yaml.Node, params []*ya
 		}
 	}
 	if len(schemas) == 0 {
-		return nil
+		return nil, nil
 	}
-	fs := fieldSet{levels: requestLevels, writeOnly: true}
+	fs := fieldSet{levels: requestLevels, writeOnly: true, required: map[string]bool{}}
 	b.rawWalk(schemas, &fs)
-	return fs.names
+	return fs.names, fs.requiredNames()
 }
 
 // rawSchema is kinSchema over YAML nodes.
@@ -256,6 +287,9 @@ func (b *rawBuilder) rawSchema(t target, depth, level int, seen map[*yaml.Node]b
 		if !b.rawSchema(target{file: r.file, node: deref(n)}, depth+1, level, seen, fs) {
 			shaped = false
 		}
+	}
+	if req := deref(value(r.node, "required")); req != nil && fs.collects(level) {
+		fs.requireAll(scalars(req))
 	}
 	if props := deref(value(r.node, "properties")); props != nil && props.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(props.Content); i += 2 {

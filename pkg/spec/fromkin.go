@@ -137,7 +137,7 @@ func (kb *kinBuilder) pathItem(p string, pi *openapi3.PathItem) []*Operation {
 		o.Parameters = kb.parameters(op.Parameters, shared, o.Loc)
 		o.Responses = kb.responses(op.Responses, o.Loc, o.Read())
 		if o.TakesBody() {
-			o.RequestFields = kinRequestFields(op.RequestBody)
+			o.RequestFields, o.RequiredFields = kinRequestFields(op.RequestBody)
 		}
 		o.Servers = kb.servers(pi.Servers)
 		if op.Servers != nil {

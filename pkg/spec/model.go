@@ -132,7 +132,10 @@ type Operation struct {
 	// at its top level and one level down, readOnly ones left out, each
 	// once: what a caller may send. They are read for POST, PUT and PATCH.
 	RequestFields []string
-	Responses     []Response
+	// RequiredFields are the RequestFields a schema of the body lists as
+	// required.
+	RequiredFields []string
+	Responses      []Response
 	// Extensions are the x- fields of the path item and the operation; the
 	// operation's win.
 	Extensions map[string]any

@@ -163,7 +163,7 @@ func (b *rawBuilder) pathItem(p string, t target) []*Operation {
 					bodyParams = append(bodyParams, ps.Content...)
 				}
 			}
-			op.RequestFields = b.rawRequestFields(t.file, value(v, "requestBody"), bodyParams)
+			op.RequestFields, op.RequiredFields = b.rawRequestFields(t.file, value(v, "requestBody"), bodyParams)
 		}
 		op.Extensions = mergeExtensions(ext, b.extensions(v))
 		op.Servers = append(append([]Server(nil), servers...), b.servers(t.file, value(v, "servers"))...)

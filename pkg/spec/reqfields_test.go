@@ -56,6 +56,7 @@ components:
             id: {type: string, readOnly: true}
             settings:
               type: object
+              required: [team_id]
               properties:
                 team_id: {type: string}
                 audit:
@@ -64,6 +65,7 @@ components:
                     user_id: {type: string}
     Owned:
       type: object
+      required: [owner_id]
       properties:
         owner_id: {type: string}
     Node:
@@ -95,6 +97,7 @@ paths:
 definitions:
   Project:
     type: object
+    required: [name]
     properties:
       owner_id: {type: string}
       name: {type: string}
@@ -104,15 +107,16 @@ definitions:
         properties:
           team_id: {type: string}
 `
+	// Fields, then after "|" the ones a schema requires.
 	want := map[string]string{
-		"POST /projects":        "audit,name,owner_id,settings,team_id",
-		"GET /projects":         "",
-		"PATCH /projects/{id}":  "label,parent",
-		"DELETE /projects/{id}": "",
+		"POST /projects":        "audit,name,owner_id,settings,team_id|owner_id,team_id",
+		"GET /projects":         "|",
+		"PATCH /projects/{id}":  "label,parent|",
+		"DELETE /projects/{id}": "|",
 	}
 	want2 := map[string]string{
-		"POST /projects":     "name,owner_id,settings,team_id",
-		"PUT /projects/{id}": "name,owner_id,project,settings",
+		"POST /projects":     "name,owner_id,settings,team_id|name",
+		"PUT /projects/{id}": "name,owner_id,project,settings|name",
 	}
 	// A value of the wrong type sends the document to the fallback reader.
 	refused := strings.Replace(oas3, "    get:\n", "    get:\n      deprecated: maybe\n", 1)
@@ -135,7 +139,9 @@ definitions:
 					continue
 				}
 				seen++
-				if got := strings.Join(slices.Sorted(slices.Values(op.RequestFields)), ","); got != w {
+				got := strings.Join(slices.Sorted(slices.Values(op.RequestFields)), ",") + "|" +
+					strings.Join(slices.Sorted(slices.Values(op.RequiredFields)), ",")
+				if got != w {
 					t.Errorf("%s: request fields %q, want %q", op.Key(), got, w)
 				}
 			}

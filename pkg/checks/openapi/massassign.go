@@ -33,23 +33,24 @@ func isGrantWord(w string) bool {
 }
 
 // ownerFields lists the owner or tenant IDs op's request takes: body
-// fields at its top level or one level down, and 2.0 form fields.
-func (rc *ruleContext) ownerFields(op *spec.Operation) []string {
-	var out []string
-	add := func(name string) {
-		if (isOwnerField(normalName(name)) || rc.cfg.IsTenantParam(name)) && !slices.Contains(out, name) {
-			out = append(out, name)
+// fields at its top level or one level down, and 2.0 form fields; and
+// whether the request requires one of them.
+func (rc *ruleContext) ownerFields(op *spec.Operation) (fields []string, required bool) {
+	add := func(name string, req bool) {
+		if (isOwnerField(normalName(name)) || rc.cfg.IsTenantParam(name)) && !slices.Contains(fields, name) {
+			fields = append(fields, name)
+			required = required || req
 		}
 	}
 	for _, f := range op.RequestFields {
-		add(f)
+		add(f, slices.Contains(op.RequiredFields, f))
 	}
 	for _, p := range op.Parameters {
 		if strings.EqualFold(p.In, "formData") {
-			add(p.Name)
+			add(p.Name, p.Required)
 		}
 	}
-	return out
+	return fields, required
 }
 
 // anyTenantField reports whether one of fields names a tenant rather than
@@ -93,7 +94,8 @@ func refusesForeignOwner(op *spec.Operation) bool {
 // writes into another user's or tenant's records (mass assignment).
 // Admin routes, declared ownership checks and readOnly fields are left
 // out; routes that name another user on purpose (members, invitations,
-// transfers) are low.
+// transfers), and owner fields a create (POST) does not require, are low:
+// a partial update requires nothing, so there any accepted owner counts.
 func ownerIDInRequestBody(rc *ruleContext) {
 	for _, f := range rc.ops {
 		op := f.op
@@ -101,7 +103,7 @@ func ownerIDInRequestBody(rc *ruleContext) {
 			tenantScopeExtension(op) || refusesForeignOwner(op) {
 			continue
 		}
-		fields := rc.ownerFields(op)
+		fields, required := rc.ownerFields(op)
 		if len(fields) == 0 {
 			continue
 		}
@@ -113,6 +115,9 @@ func ownerIDInRequestBody(rc *ruleContext) {
 		} else if p, ok := rc.tenantInPath(op); ok && !rc.anyTenantField(fields) {
 			r = capAt(r, finding.Low)
 			r.Message += "; low, since the path chooses the tenant ({" + p + "}) and the field only picks a user within it: check that a caller may act for that user"
+		} else if !required && strings.EqualFold(op.Method, "POST") {
+			r = capAt(r, finding.Low)
+			r.Message += "; low, since the request does not require it: an API that needs the caller to name the owner requires the field, one that sets the owner itself at most accepts it, so check that the server ignores or verifies it"
 		}
 		rc.report(r)
 	}
