@@ -14,6 +14,7 @@ var fuzzPaths = []string{
 	".github/workflows/deploy.yml", "render.yaml", "app.yaml", "vercel.json",
 	"netlify.toml", "fly.toml", "config/production.yml", "config/production.json",
 	"config/prod.toml", "application-prod.properties", "prod.tfvars", "docker-entrypoint.sh",
+	"app/settings/production.py", "config/environments/production.rb", "config/runtime.exs",
 }
 
 // checkSource holds every extraction to what a consumer relies on: lines
@@ -64,6 +65,9 @@ func FuzzExtract(f *testing.F) {
 		"a.b=c\\\n  d\nx : y\n! z\nk v\n",
 		"a = \"b\" # c\nobj = {\n  k = 1\n}\nl = [\n  \"x\",\n]\nh = <<EOF\nq\nEOF\n",
 		"export A=\"${A:-b}\" # c\n: \"${B:=c}\"\nC=${C-d}\n",
+		"A = os.environ.get('A', 'b')\nB = 'c' # d\nC = True\n",
+		"config.a.b = { host: 'x', port: 1 }\nconfig.c = ENV.fetch('C') { 'd' }\n",
+		"config :a, B,\n  url: [host: \"x\", p: [q: 1]],\n  k: System.get_env(\"K\") || \"v\"\nif config_env() == :dev do\n  config :a, x: 1\nend\n",
 	}
 	for i, s := range seeds {
 		f.Add(uint8(i), []byte(s))

@@ -40,6 +40,12 @@ func readSettings(src *Source, data []byte) {
 		readProperties(src, data)
 	case ".tfvars":
 		readTFVars(src, data)
+	case ".py":
+		readPythonSettings(src, data)
+	case ".rb":
+		readRubySettings(src, data)
+	case ".exs":
+		readElixirSettings(src, data)
 	}
 }
 

@@ -118,3 +118,31 @@ func TestSettingsHostile(t *testing.T) {
 		checkSource(t, src, []byte(data))
 	}
 }
+
+func TestCodeSettings(t *testing.T) {
+	tests := []struct {
+		name, path, data string
+		want             []string
+	}{
+		{"django settings module",
+			"portal/settings/production.py",
+			"from .base import *\nDEBUG = False\nSITE_URL = 'http://portal.example.com'  # c\nSECRET_KEY = os.environ.get('SECRET_KEY', 'changeme')\nAPI_TOKEN = env('API_TOKEN', default=\"tok-123\")\nDB = os.environ['DB']\nDATABASES = {\n    'default': {'HOST': 'localhost'},\n}\nNAME = f'{X}'\n    INDENTED = 'x'\n",
+			[]string{"02 DEBUG=false", "03 SITE_URL=http://portal.example.com", "04 SECRET_KEY default=changeme", "05 API_TOKEN default=tok-123"}},
+		{"rails production environment",
+			"config/environments/production.rb",
+			"Rails.application.configure do\n  config.force_ssl = true\n  # config.hosts = 'x'\n  config.action_mailer.default_url_options = { host: 'localhost', port: 3000 }\n  config.log_level = :debug\n  config.x.api_key = ENV.fetch('API_KEY', 'dev-key')\n  config.x.token = ENV['TOKEN'] || 'tok'\n  config.x.other = ENV.fetch('OTHER')\nend\n",
+			[]string{"02 force_ssl=true", "04 action_mailer.default_url_options.host=localhost", "04 action_mailer.default_url_options.port=3000", "05 log_level=debug", "06 x.api_key default=dev-key", "07 x.token default=tok"}},
+		{"phoenix prod and runtime config",
+			"config/runtime.exs",
+			"import Config\nif config_env() == :dev do\n  config :portal, debug: true\nend\nconfig :portal, PortalWeb.Endpoint,\n  url: [host: \"localhost\", port: 443],\n  secret_key_base: System.get_env(\"SECRET_KEY_BASE\") || \"changeme\",\n  check_origin: false\nconfig :portal, token: \"abc\"\n",
+			[]string{"06 PortalWeb.Endpoint.url.host=localhost", "06 PortalWeb.Endpoint.url.port=443", "07 PortalWeb.Endpoint.secret_key_base default=changeme", "08 PortalWeb.Endpoint.check_origin=false", "09 portal.token=abc"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := settingsOf(t, tt.path, tt.data)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

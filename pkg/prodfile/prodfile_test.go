@@ -249,14 +249,17 @@ func TestSettingsFile(t *testing.T) {
 		"src/main/resources/application-prod.yml", "application-prod.properties",
 		"Api/appsettings.Production.json", "charts/api/values-production.yaml",
 		"deploy/values.prod.yaml", "infra/prod.tfvars", "environments/prod/terraform.tfvars",
-		"config/production.yaml",
+		"config/production.yaml", "portal/settings/production.py", "settings_prod.py",
+		"config/environments/production.rb", "config/prod.exs", "config/runtime.exs",
 	}
 	no := []string{
 		"config/default.json", "values.yaml", "application.yml", "config/development.json",
-		"config/production.rb", "settings/production.py", ".env.production",
+		"config/production.rb", ".env.production",
 		"environments/prod/main.tf", "prod/package.json", "config/production.test.json",
 		"test/config/production.json", "config/production.example.json", "environments/dev/terraform.tfvars",
-		"prod", "config/prod.toml.want.txt",
+		"prod", "config/prod.toml.want.txt", "portal/settings/base.py", "portal/settings/local.py",
+		"config/environments/development.rb", "config/dev.exs", "app/models/production.rb",
+		"production.py", "test/config/runtime.exs",
 	}
 	for _, n := range yes {
 		if !SettingsFile(n) {
