@@ -55,8 +55,18 @@ type Match struct {
 	// test or example (settings/local.py, config.dev.js) while reading
 	// every other file Files names: for code that ships whatever its name.
 	NotDevelopment bool `yaml:"not_development"`
+	// Exclude are slash globs, read as Files are, of paths the rule does
+	// not read although Files names them: for two rules that split one
+	// kind of file between them (Django settings modules and every other
+	// Python module).
+	Exclude []string `yaml:"exclude"`
 	// Pattern is an RE2 regular expression matched against each line.
 	Pattern string `yaml:"pattern"`
+	// Value, when set, names how the text Pattern captures in its group
+	// named "value" is judged: a match fires only when the judgement says
+	// so, and its message gives the judgement instead of quoting the line.
+	// ValueSigningSecret is the one kind.
+	Value string `yaml:"value"`
 	// Unless is an optional RE2 expression: a line it matches does not fire.
 	Unless string `yaml:"unless"`
 	// Window, from 2 to MaxWindow, lets Pattern see the lines before the
@@ -83,6 +93,15 @@ type Match struct {
 	// the file is loaded. Nil keeps the rule's severity for every match.
 	Conditional *finding.Severity `yaml:"conditional"`
 }
+
+// ValueSigningSecret judges a literal that signs sessions, cookies or
+// tokens: a placeholder, a short or typed value or Django's insecure
+// development key fires; a long generated key is the secret rules' to
+// report.
+const ValueSigningSecret = "signing-secret"
+
+// valueGroup is the name of the capture group Match.Value judges.
+const valueGroup = "value"
 
 // MaxWindow bounds Match.Window, so a rule cannot make every line cost a
 // scan of many others.
@@ -200,6 +219,9 @@ func (c *Catalog) validate(r *Rule) error {
 				return fmt.Errorf("rule %s: %w", r.ID, err)
 			}
 		}
+		if err := checkValue(m); err != nil {
+			return fmt.Errorf("rule %s: %w", r.ID, err)
+		}
 		if m.Window < 0 || m.Window > MaxWindow {
 			return fmt.Errorf("rule %s: match window must be between 1 and %d lines", r.ID, MaxWindow)
 		}
@@ -219,6 +241,29 @@ func (c *Catalog) validate(r *Rule) error {
 		if !strings.Contains(o, ":2023 ") {
 			return fmt.Errorf("rule %s: owasp %q must look like \"API2:2023 Broken Authentication\"", r.ID, o)
 		}
+	}
+	return nil
+}
+
+// checkValue rejects a Match.Value of an unknown kind, or one whose
+// pattern captures no value to judge.
+func checkValue(m *Match) error {
+	switch m.Value {
+	case "":
+		return nil
+	case ValueSigningSecret:
+	default:
+		return fmt.Errorf("match value %q is not a known kind (%s)", m.Value, ValueSigningSecret)
+	}
+	// RE2, which windowed patterns run on, rejects a name used twice.
+	n := 0
+	for _, name := range regexp.MustCompile(m.Pattern).SubexpNames() { // compiled above
+		if name == valueGroup {
+			n++
+		}
+	}
+	if n != 1 {
+		return fmt.Errorf("match value needs a pattern with one group named %q", valueGroup)
 	}
 	return nil
 }

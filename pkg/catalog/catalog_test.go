@@ -64,6 +64,11 @@ func TestLoadRejects(t *testing.T) {
 		{"unless_after without window", "rules:\n" + good + "    match: {files: [x], pattern: a, unless_after: b}\n", "unless_after"},
 		{"bad unless_after", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 2, unless_after: \"(\"}\n", "missing"},
 		{"valid window", "rules:\n" + good + "    match: {files: [x], pattern: a, window: 3, unless_before: b}\n", ""},
+		{"valid value", "rules:\n" + good + "    match: {files: [x], pattern: \"k = '(?P<value>[^']*)'\", value: signing-secret}\n", ""},
+		{"unknown value kind", "rules:\n" + good + "    match: {files: [x], pattern: \"k = '(?P<value>[^']*)'\", value: password}\n", "not a known kind"},
+		{"value without group", "rules:\n" + good + "    match: {files: [x], pattern: \"k = '([^']*)'\", value: signing-secret}\n", "group named"},
+		{"value group twice", "rules:\n" + good + "    match: {files: [x], pattern: \"'(?P<value>a)'|\\\"(?P<value>b)\\\"\", value: signing-secret}\n", "group named"},
+		{"valid exclude", "rules:\n" + good + "    match: {files: [\"*.py\"], exclude: [settings.py], pattern: a}\n", ""},
 		{"area without parts", "areas:\n  - {id: web, title: Web}\nrules:\n" + good, "area web has no parts"},
 		{"part without needs", "areas:\n  - {id: web, title: Web, parts: [{check: probe, what: w}]}\nrules:\n" + good, "what it needs"},
 	}

@@ -1,7 +1,9 @@
 // Package debug is the debug-switch check: it reads the source and config
 // files of the tree with the catalog's line rules (rules/debug.yaml) and
 // reports debuggers, development modes, exposed diagnostics and stack
-// traces on their way to production.
+// traces on their way to production, and, with rules/signing.yaml, the
+// keys that sign sessions and tokens written in the code as placeholders
+// or weak literals.
 //
 // The rules are data. Each names the files it reads (globs, and whether
 // only files that configure production count, as pkg/prodfile decides), a
@@ -25,8 +27,16 @@ import (
 	"github.com/launchgate/launchgate/pkg/redact"
 )
 
-// category is the catalog category whose line rules the check runs.
+// category is the catalog category of the check's own rules.
 const category = "debug"
+
+// secretCategory is the category of the signing-secret line rules
+// (rules/signing.yaml) the check runs too: they read the same code with
+// the same engine. The secrets check runs the other secret rules.
+const secretCategory = "secret"
+
+// categories are the catalog categories whose line rules the check runs.
+func categories() []string { return []string{category, secretCategory} }
 
 // maxExcerpt bounds the matched text quoted in a message.
 const maxExcerpt = 80
@@ -62,8 +72,9 @@ func New(cat *catalog.Catalog) (*check.Check, error) {
 Reads the source and configuration files of the checkout with the line rules
 of rules/debug.yaml: framework debuggers, development environments in
 Dockerfiles, compose files and deploy manifests, diagnostics endpoints and
-stack traces sent to clients.`,
-		Categories: []string{category},
+stack traces sent to clients; and with those of rules/signing.yaml: session
+and token signing keys written in the code as placeholders or weak literals.`,
+		Categories: categories(),
 		Areas:      []string{"config"},
 	})
 	if err != nil {
@@ -115,10 +126,10 @@ func NewLines(cat *catalog.Catalog, spec Spec) (*check.Check, error) {
 	}, nil
 }
 
-// compileRules compiles the debug rules of cat that have a Match, in the
-// catalog's order.
+// compileRules compiles the rules of cat the check runs that have a
+// Match, in the catalog's order.
 func compileRules(cat *catalog.Catalog) ([]*lineRule, error) {
-	return compileCategories(cat, []string{category})
+	return compileCategories(cat, categories())
 }
 
 // compileCategories compiles the rules of cat in categories that have a
@@ -180,7 +191,11 @@ func fileReports(name string, data []byte, rules []*lineRule) []check.Report {
 	seen := map[string]int{}
 	var lines [][]byte // split on the first conditional rule's hit
 	scanLines(data, rules, func(h hit) {
-		match := normalize(closeExcerpt(h.match, h.text[h.end:]))
+		quoted := h.match
+		if h.rule.judge != nil {
+			quoted = maskValue(h.match, h.value)
+		}
+		match := normalize(closeExcerpt(quoted, h.text[h.end:]))
 		// The fingerprint rests on what matched, not on the line number,
 		// so it survives edits above; a repeat of the same text in the
 		// same file gets its ordinal so dedupe keeps both.
@@ -196,6 +211,11 @@ func fileReports(name string, data []byte, rules []*lineRule) []check.Report {
 			Column:  h.column,
 			Message: h.rule.title + ": `" + redact.Excerpt(match, maxExcerpt) + "`",
 			Key:     key,
+		}
+		if h.rule.judge != nil {
+			// The literal is a secret, however weak: the message says
+			// what is wrong with it and quotes nothing.
+			r.Message = h.rule.title + ": " + h.reason
 		}
 		if h.rule.conditional != nil {
 			if lines == nil {

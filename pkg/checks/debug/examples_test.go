@@ -1,20 +1,21 @@
 package debug
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
-// TestRuleExamples runs every example of every debug rule through the
-// check, with all debug rules active: an example that must match yields at
+// TestRuleExamples runs every example of every rule the check runs
+// through it, with all of them active: an example that must match yields at
 // least one report of its rule, one that must not yields none.
 func TestRuleExamples(t *testing.T) {
 	cat := checktest.Catalog(t)
 	rs := loadRules(t)
 	for _, r := range cat.Rules() {
-		if r.Category() != category || r.Match == nil {
+		if !slices.Contains(categories(), r.Category()) || r.Match == nil {
 			continue
 		}
 		for _, ex := range r.Examples {
@@ -27,7 +28,7 @@ func TestRuleExamples(t *testing.T) {
 }
 
 // TestCheckListsCatalogRules holds the check to the catalog: it emits
-// exactly the debug rules that have a line match.
+// exactly the debug and secret rules that have a line match.
 func TestCheckListsCatalogRules(t *testing.T) {
 	cat := checktest.Catalog(t)
 	c, err := New(cat)
@@ -36,7 +37,7 @@ func TestCheckListsCatalogRules(t *testing.T) {
 	}
 	var want []string
 	for _, r := range cat.Rules() {
-		if r.Category() == category && r.Match != nil {
+		if slices.Contains(categories(), r.Category()) && r.Match != nil {
 			want = append(want, r.ID)
 		}
 	}

@@ -17,6 +17,7 @@ type lineRule struct {
 	id         string
 	title      string
 	files      []string
+	exclude    []string // Match.Exclude
 	production bool
 	notDev     bool // Match.NotDevelopment
 	pattern    expr
@@ -27,6 +28,11 @@ type lineRule struct {
 	// conditional is Match.Conditional: the severity at most of a match
 	// inside a conditional Python block; nil when the rule has none.
 	conditional *finding.Severity
+	// judge is Match.Value's judgement of the captured literal, and
+	// valueGroup the index of the capture group it reads; judge is nil
+	// when the rule has none.
+	judge      valueJudge
+	valueGroup int
 	// literals holds lowercase strings one of which every match of
 	// pattern contains; nil when no such set is known. They let a file or
 	// line be skipped without running the expression.
@@ -40,6 +46,7 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 		id:          r.ID,
 		title:       r.Title,
 		files:       m.Files,
+		exclude:     m.Exclude,
 		production:  m.Production,
 		notDev:      m.NotDevelopment,
 		window:      max(m.Window, 1),
@@ -69,6 +76,14 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 			return nil, fmt.Errorf("rule %s: unless_after: %w", r.ID, err)
 		}
 	}
+	if lr.judge, err = judgeFor(m.Value); err != nil {
+		return nil, fmt.Errorf("rule %s: %w", r.ID, err)
+	}
+	if lr.judge != nil {
+		if lr.valueGroup = lr.pattern.SubexpIndex("value"); lr.valueGroup < 1 {
+			return nil, fmt.Errorf("rule %s: pattern has no group named value to judge", r.ID)
+		}
+	}
 	lits, err := requiredLiterals(m.Pattern)
 	if err != nil {
 		return nil, fmt.Errorf("rule %s: pattern: %w", r.ID, err)
@@ -88,8 +103,14 @@ func (lr *lineRule) appliesTo(name string) bool {
 	if lr.notDev && prodfile.IsDevelopment(name) {
 		return false
 	}
+	return matchesAny(lr.files, name) && !matchesAny(lr.exclude, name)
+}
+
+// matchesAny reports whether one of globs matches name: a glob without a
+// slash matches the base name at any depth.
+func matchesAny(globs []string, name string) bool {
 	base := path.Base(name)
-	for _, g := range lr.files {
+	for _, g := range globs {
 		if !strings.Contains(g, "/") {
 			if ok, err := path.Match(g, base); ok && err == nil {
 				return true

@@ -2,6 +2,7 @@ package debug
 
 import (
 	"bytes"
+	"slices"
 )
 
 // maxContextLine is the longest line a window keeps as context. Settings
@@ -19,6 +20,10 @@ type hit struct {
 	// only until report returns.
 	text, match []byte
 	end         int
+	// reason is the rule's judgement of the literal it captured, for a
+	// rule with a Match.Value, and value the literal's offsets in match.
+	reason string
+	value  [2]int
 }
 
 // span is one earlier line a window may look at.
@@ -140,11 +145,26 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 
 // matchLine applies a one-line rule to text.
 func matchLine(r *lineRule, text []byte) (hit, bool) {
-	loc := r.pattern.FindIndex(text)
+	var loc []int
+	var reason string
+	if r.judge == nil {
+		loc = r.pattern.FindIndex(text)
+	} else if r.pattern.Match(text) {
+		// Submatches cost RE2 far more than a match, so only a line
+		// that matches pays for them.
+		for _, l := range r.pattern.FindAllSubmatchIndex(text, -1) {
+			if why, ok := judged(r, text, l); ok {
+				loc, reason = l, why
+				break
+			}
+		}
+	}
 	if loc == nil || r.unless != nil && r.unless.Match(text) {
 		return hit{}, false
 	}
-	return hit{column: loc[0] + 1, text: text, match: text[loc[0]:loc[1]], end: loc[1]}, true
+	h := hit{column: loc[0] + 1, text: text, match: text[loc[0]:loc[1]], end: loc[1], reason: reason}
+	h.value = valueIn(r, loc, loc[0])
+	return h, true
 }
 
 // matchWindow applies a windowed rule to text and the context lines before
@@ -160,11 +180,22 @@ func matchWindow(r *lineRule, context []span, text, buf []byte) (hit, []byte, bo
 	// Matches that end before this line were reported on their own line.
 	// Matches do not overlap and no two start at the same offset, so at
 	// most start of them begin before this line.
+	locs := r.pattern.FindAllIndex(buf, start+1)
+	if r.judge != nil && slices.ContainsFunc(locs, func(l []int) bool { return l[1] > start || l[0] >= start }) {
+		// A rule that judges what it captured may pass over a match
+		// whose literal is fine for one later on the line, so it looks
+		// at them all. Submatches cost RE2 far more than a match, so
+		// only a window with a match on this line pays for them.
+		locs = r.pattern.FindAllSubmatchIndex(buf, -1)
+	}
 	var loc []int
-	for _, l := range r.pattern.FindAllIndex(buf, start+1) {
+	var reason string
+	for _, l := range locs {
 		if l[1] > start || l[0] >= start {
-			loc = l
-			break
+			if why, ok := judged(r, buf, l); ok {
+				loc, reason = l, why
+				break
+			}
 		}
 	}
 	if loc == nil || r.unless != nil && r.unless.Match(text) {
@@ -183,7 +214,35 @@ func matchWindow(r *lineRule, context []span, text, buf []byte) (hit, []byte, bo
 		// The match began on an earlier line: point at this line's text.
 		column = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
 	}
-	return hit{column: column, text: text, match: bytes.TrimLeft(buf[from:loc[1]], " \t"), end: loc[1] - start}, buf, true
+	match := bytes.TrimLeft(buf[from:loc[1]], " \t")
+	h := hit{column: column, text: text, match: match, end: loc[1] - start, reason: reason}
+	h.value = valueIn(r, loc, loc[1]-len(match))
+	return h, buf, true
+}
+
+// judged reports whether the match loc of r in text fires, and the
+// judgement of its literal when r judges one. A rule without a judgement
+// fires on every match; one with it does not fire when its value group
+// took no part in the match.
+func judged(r *lineRule, text []byte, loc []int) (string, bool) {
+	if r.judge == nil {
+		return "", true
+	}
+	start, end := loc[2*r.valueGroup], loc[2*r.valueGroup+1]
+	if start < 0 {
+		return "", false
+	}
+	return r.judge(string(text[start:end]))
+}
+
+// valueIn returns the offsets, in a match that starts at offset from of
+// the text loc indexes, of the literal r judged; zero when r judges none.
+func valueIn(r *lineRule, loc []int, from int) [2]int {
+	if r.judge == nil {
+		return [2]int{}
+	}
+	start, end := loc[2*r.valueGroup], loc[2*r.valueGroup+1]
+	return [2]int{max(start-from, 0), max(end-from, 0)}
 }
 
 // guardedAfter reports whether one of the r.window-1 non-blank lines at the

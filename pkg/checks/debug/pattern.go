@@ -5,6 +5,8 @@ package debug
 type expr interface {
 	FindIndex(b []byte) []int
 	FindAllIndex(b []byte, n int) [][]int
+	FindAllSubmatchIndex(b []byte, n int) [][]int
+	SubexpIndex(name string) int
 	Match(b []byte) bool
 	String() string
 }

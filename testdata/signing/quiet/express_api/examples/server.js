@@ -1,0 +1,3 @@
+const session = require('express-session');
+
+app.use(session({ secret: 'keyboard cat', resave: false }));

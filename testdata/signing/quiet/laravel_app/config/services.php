@@ -1,0 +1,7 @@
+<?php
+
+return [
+    'stripe' => [
+        'key' => env('STRIPE_KEY', 'pk_test'),
+    ],
+];

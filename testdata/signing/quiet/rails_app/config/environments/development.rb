@@ -1,0 +1,3 @@
+Rails.application.configure do
+  config.secret_key_base = "dev"
+end

@@ -1,0 +1,4 @@
+Rails.application.configure do
+  config.force_ssl = true
+  config.secret_key_base = ENV.fetch("SECRET_KEY_BASE")
+end
