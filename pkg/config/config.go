@@ -9,6 +9,7 @@
 package config
 
 import (
+	"strings"
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/finding"
@@ -139,14 +140,26 @@ type Probe struct {
 	Critical []string `yaml:"critical"`
 	// LatencyBudgetMS is the p95 budget; zero means the default, 500.
 	LatencyBudgetMS int `yaml:"latency_budget_ms"`
+	// Health is the "METHOD /path" of the health route; default: the
+	// spec's.
+	Health string `yaml:"health"`
+	// HTTPURL is where plain HTTP is tried; default: --url with http://
+	// on port 80.
+	HTTPURL string `yaml:"http_url"`
 }
 
 // Identity is one user the probe acts as.
 type Identity struct {
-	Name    string            `yaml:"name"`
-	Tenant  string            `yaml:"tenant"`
+	Name   string `yaml:"name"`
+	Tenant string `yaml:"tenant"`
+	// Role "admin" marks an identity that may call admin operations;
+	// every other identity must be refused there.
+	Role    string            `yaml:"role"`
 	Headers map[string]string `yaml:"headers"`
 }
+
+// Admin reports whether the identity has the admin role.
+func (i Identity) Admin() bool { return strings.EqualFold(strings.TrimSpace(i.Role), "admin") }
 
 // Version is the only config file format version there is.
 const Version = 1

@@ -17,11 +17,52 @@ type Detector func(text string) []Span
 // Detector. A Redactor is safe for concurrent use.
 type Redactor struct {
 	detect Detector
+	// known are values given to WithValues, taken out wherever they
+	// occur.
+	known []string
 }
 
 // New returns a Redactor that also takes out whatever detect finds.
 func New(detect Detector) *Redactor {
 	return &Redactor{detect: detect}
+}
+
+// minKnown is the shortest value WithValues takes out: shorter ones
+// ("1", "on") would blot out ordinary words.
+const minKnown = 4
+
+// WithValues returns a Redactor that, besides what r takes out, takes
+// out every occurrence of each of values: the credentials of the probe's
+// identities, which no recogniser needs to guess at. Values shorter than
+// four bytes are left alone. r is not changed.
+func (r *Redactor) WithValues(values ...string) *Redactor {
+	out := &Redactor{}
+	if r != nil {
+		out.detect = r.detect
+		out.known = slices.Clone(r.known)
+	}
+	for _, v := range values {
+		if len(v) >= minKnown && !slices.Contains(out.known, v) {
+			out.known = append(out.known, v)
+		}
+	}
+	return out
+}
+
+// knownSpans finds the known values in s.
+func (r *Redactor) knownSpans(s string) []Span {
+	var out []Span
+	for _, v := range r.known {
+		for at := 0; ; {
+			i := strings.Index(s[at:], v)
+			if i < 0 {
+				break
+			}
+			out = append(out, Span{at + i, at + i + len(v)})
+			at += i + len(v)
+		}
+	}
+	return out
 }
 
 // String returns s with every secret value the Redactor recognises
@@ -32,6 +73,9 @@ func (r *Redactor) String(s string) string {
 		return s
 	}
 	spans := builtinSpans(s)
+	if r != nil {
+		spans = append(spans, r.knownSpans(s)...)
+	}
 	if r != nil && r.detect != nil {
 		for _, sp := range r.detect(s) {
 			if sp.Start >= 0 && sp.End <= len(s) && sp.Start < sp.End {

@@ -150,3 +150,25 @@ func TestStringKeepsProse(t *testing.T) {
 		}
 	}
 }
+
+func TestWithValues(t *testing.T) {
+	base := New(nil)
+	r := base.WithValues("cookie-value-17", "on", "Bearer opaque.tok.91")
+	in := "sent Cookie: sid=cookie-value-17; and Authorization: Bearer opaque.tok.91 twice cookie-value-17 on"
+	out := r.String(in)
+	for _, v := range []string{"cookie-value-17", "opaque.tok.91"} {
+		if strings.Contains(out, v) {
+			t.Errorf("%q survived: %s", v, out)
+		}
+	}
+	if !strings.HasSuffix(out, " on") {
+		t.Errorf("a value under four bytes was taken out: %s", out)
+	}
+	if !strings.Contains(base.String("x cookie-value-17 y"), "cookie-value-17") {
+		t.Error("WithValues changed the Redactor it was called on")
+	}
+	var nilR *Redactor
+	if got := nilR.WithValues("secret-value-1").String("a secret-value-1 b"); strings.Contains(got, "secret-value-1") {
+		t.Error("WithValues on a nil Redactor")
+	}
+}
