@@ -10,6 +10,13 @@ type Fragment struct {
 	Path string
 	// Content is the text to scan, whole: it is never cut into chunks.
 	Content string
+	// Binary marks Content as the printable strings of a binary file
+	// rather than the file itself.
+	Binary bool
+	// Raw is, for a Binary fragment, the file's own bytes, when the reader
+	// kept them: key stores are recognised by their first bytes, which are
+	// not printable. Without them a binary file's format is not judged.
+	Raw []byte
 	// StartLine is the line number of Content's first line in Path: 1 when
 	// Content is the whole file, N for a line added in a diff. Zero counts
 	// as 1.

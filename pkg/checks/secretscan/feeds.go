@@ -119,7 +119,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 		}
 		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, opts, func(b source.Blob) error {
 			if b.Binary {
-				return p(piece{Fragment: secrets.Fragment{Path: b.Path, Content: text(b.Data), StartLine: 1}, ofChange: true, binary: true})
+				return p(piece{Fragment: secrets.Fragment{Path: b.Path, Content: text(b.Data), Binary: true, StartLine: 1}, ofChange: true, binary: true})
 			}
 			return s.blob(b.Path, b.Data, true, p)
 		})
@@ -140,7 +140,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 // a binary file through its printable strings, anything else whole.
 func (s *scan) blob(path string, data []byte, ofChange bool, p put) error {
 	if source.IsBinary(data) {
-		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(source.PrintableRuns(data)), StartLine: 1}, ofChange: ofChange, binary: true})
+		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(source.PrintableRuns(data)), Binary: true, Raw: data, StartLine: 1}, ofChange: ofChange, binary: true})
 	}
 	if source.IsSourceMap(path, data) {
 		return s.sourceMap(path, data, ofChange, p)
