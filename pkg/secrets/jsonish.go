@@ -12,7 +12,7 @@ const (
 	maxNodes = 20000
 	// maxBackScan is how far before a member name its object's opening
 	// brace is looked for.
-	maxBackScan = 16 << 10
+	maxBackScan = 8 << 10
 )
 
 // nodeKind is the kind of a parsed value.
@@ -254,15 +254,29 @@ func (p *jsonish) scalar() *node {
 	return &node{kind: scalarNode, at: span{start, end}, end: p.pos}
 }
 
-// space skips white space, and in escaped JSON the escaped line breaks and
-// tabs that pretty-printed JSON carries.
+// space skips white space and JavaScript's comments, and in escaped JSON
+// the escaped line breaks and tabs that pretty-printed JSON carries.
 func (p *jsonish) space() {
 	for p.pos < p.limit {
-		switch c := p.text[p.pos]; {
+		rest := p.text[p.pos:p.limit]
+		switch c := rest[0]; {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
 			p.pos++
-		case p.escaped && c == '\\' && p.pos+1 < p.limit && strings.IndexByte("nrt", p.text[p.pos+1]) >= 0:
+		case p.escaped && c == '\\' && len(rest) > 1 && strings.IndexByte("nrt", rest[1]) >= 0:
 			p.pos += 2
+		case !p.escaped && strings.HasPrefix(rest, "//"):
+			end := strings.IndexByte(rest, '\n')
+			if end < 0 {
+				end = len(rest)
+			}
+			p.pos += end
+		case !p.escaped && strings.HasPrefix(rest, "/*"):
+			end := strings.Index(rest[2:], "*/")
+			if end < 0 {
+				p.pos = p.limit
+				return
+			}
+			p.pos += 2 + end + 2
 		default:
 			return
 		}
@@ -278,10 +292,11 @@ func identByte(c byte) bool {
 // "name", 'name', \"name\" or a bare name, followed by a colon) and
 // returns, for each, the offset of its object's opening brace and whether
 // the object is escaped JSON. An object is returned once, however many
-// of the names it holds; at most limit objects are returned.
+// of the names it holds. At most limit names are looked at, found object
+// or not, so a text made of the name costs at most limit back scans.
 func memberNames(text, name string, limit int) (starts []int, escaped []bool) {
 	seen := map[int]bool{}
-	for i := 0; len(starts) < limit; {
+	for i, tries := 0, 0; tries < limit; {
 		j := strings.Index(text[i:], name)
 		if j < 0 {
 			break
@@ -292,6 +307,7 @@ func memberNames(text, name string, limit int) (starts []int, escaped []bool) {
 		if !ok {
 			continue
 		}
+		tries++
 		open := openingBrace(text, at)
 		if open < 0 || seen[open] {
 			continue

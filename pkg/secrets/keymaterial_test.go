@@ -201,3 +201,22 @@ func TestOpenSSHKey(t *testing.T) {
 	}
 	checkKeyCase(t, e, keyCase{name: "OpenSSH public key", path: "id_ed25519.pub", content: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + g.from(alnum, 43) + " deploy@ci\n"})
 }
+
+// TestKeyMaterialAdversarial runs the detectors over megabytes made of
+// what they look for: member names without objects, objects that never
+// close, nesting past the depth bound. Each must end, finding nothing.
+func TestKeyMaterialAdversarial(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat(`"kty":`, 200000),
+		strings.Repeat(`{"kty":`, 150000),
+		strings.Repeat(`{"kty":"RSA","n":"x","a":[`, 50000),
+		`{"kty":"RSA","n":"` + strings.Repeat("a", 1<<20),
+		strings.Repeat(`{"primaryKeyId":1,"key":[{"keyData":{`, 30000),
+		strings.Repeat(`}{"kty":1,"x":{`, 80000),
+		strings.Repeat(`{\"kty\":\"oct\",\"k\":`, 50000),
+	} {
+		if got := findKeyMaterial(Fragment{Path: "big.json", Content: s}); len(got) != 0 {
+			t.Errorf("%d-byte input: %d candidates", len(s), len(got))
+		}
+	}
+}
