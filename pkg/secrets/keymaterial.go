@@ -30,8 +30,11 @@ var yamlExts = map[string]bool{".yml": true, ".yaml": true}
 func findKeyMaterial(f Fragment) []*candidate {
 	var out []*candidate
 	if strings.Contains(f.Content, "kty") {
-		bare := yamlExts[strings.ToLower(path.Ext(f.Path))]
-		out = append(out, findJWKs(f.Content, bare)...)
+		yaml := yamlExts[strings.ToLower(path.Ext(f.Path))]
+		out = append(out, findJWKs(f.Content, yaml)...)
+		if yaml {
+			out = append(out, findYAMLJWKs(f.Content)...)
+		}
 	}
 	if strings.Contains(f.Content, "primaryKeyId") {
 		out = append(out, findTinkKeysets(f.Content)...)

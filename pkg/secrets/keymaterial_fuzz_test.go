@@ -10,7 +10,8 @@ import (
 const maxFuzzKey = 512
 
 // FuzzKeyMaterial feeds arbitrary text to the JWK and Tink keyset
-// detectors (the JSON-like walk they share included): they must not
+// detectors (the JSON-like walk they share included, and with bare, as
+// for a YAML file, the block-mapping reader): they must not
 // panic or run away, and every candidate must be a span of the text that
 // holds only key material.
 func FuzzKeyMaterial(f *testing.F) {
@@ -29,11 +30,21 @@ func FuzzKeyMaterial(f *testing.F) {
 	} {
 		f.Add(s, false)
 	}
+	for _, s := range []string{
+		"keys:\n  - kty: EC\n    crv: P-256\n    d: \"_oXtsfEJ9FTMsI7HRHm-2vgCVDSVpN-blATFP-ylIkW\" # c\n",
+		"a:\n  d: _oXtsfEJ9FTMsI7HRHm-2vgCVDSVpN-blATFP-ylIkW\n  kty: OKP\n  crv: X25519\n- kty:\n",
+		"kty:\r\n - kty: 'oct'\r\n   k: ''\r\nkty:",
+	} {
+		f.Add(s, true)
+	}
 	f.Fuzz(func(t *testing.T, text string, bare bool) {
 		if len(text) > maxFuzzKey {
 			return
 		}
 		cands := append(findJWKs(text, bare), findTinkKeysets(text)...)
+		if bare {
+			cands = append(cands, findYAMLJWKs(text)...)
+		}
 		for _, c := range cands {
 			if c.at.start < 0 || c.at.end > len(text) || c.at.start >= c.at.end {
 				t.Fatalf("%s at %d-%d outside the %d-byte text", c.rule, c.at.start, c.at.end, len(text))

@@ -83,6 +83,11 @@ func TestJWK(t *testing.T) {
 		{"symmetric JWK read from a variable", "src/auth.js", "const jwk = {kty: 'oct', k: process.env.JWT_KEY};\nconst j2 = {kty:\"oct\",k:t};\n", "", 0, 0},
 		{"escaped JSON in an env file", "deploy/app.env", "JWKS=\"{\\\"keys\\\":[{\\\"kty\\\":\\\"OKP\\\",\\\"crv\\\":\\\"Ed25519\\\",\\\"x\\\":\\\"" + x + "\\\",\\\"d\\\":\\\"" + ecd + "\\\"}]}\"\n", ruleJWK, 1, finding.Critical},
 		{"YAML flow mapping", "k8s/secret.yaml", "jwk: {kty: EC, crv: P-256, x: " + x + ", y: " + y + ", d: " + ecd + "}\n", ruleJWK, 1, finding.Critical},
+		{"YAML block list item", "config/auth.yml", "auth:\n  jwks:\n    keys:\n      - kid: old\n        kty: EC\n        crv: P-256\n        x: " + x + "\n      - kty: EC # the current key\n        crv: P-256\n        x: " + x + "\n        y: '" + y + "'\n        d: \"" + ecd + "\"  # rotated yearly\n      - kty: EC\n        crv: P-256\n", ruleJWK, 12, finding.Critical},
+		{"YAML block mapping", "k8s/values.yaml", "signing:\n  key:\n    d: " + ecd + "\n    kty: OKP\n    crv: Ed25519\n  other: 1\n", ruleJWK, 3, finding.Critical},
+		{"YAML block public key", "k8s/values.yaml", "signing:\n  key:\n    kty: OKP\n    crv: Ed25519\n    x: " + x + "\n  d: " + ecd + "\n", "", 0, 0},
+		{"YAML block, private member nested deeper", "k8s/values.yaml", "key:\n  kty: EC\n  crv: P-256\n  extra:\n    d: " + ecd + "\n", "", 0, 0},
+		{"YAML block in a file that is no YAML", "notes.txt", "key:\n  kty: EC\n  crv: P-256\n  d: " + ecd + "\n", "", 0, 0},
 		{"placeholder d", "docs/jwk.md", "```json\n{\"kty\": \"EC\", \"crv\": \"P-256\", \"x\": \"" + x + "\", \"d\": \"<base64url private key>\"}\n```\n", "", 0, 0},
 		{"elided d", "README.md", "{\"kty\":\"RSA\",\"n\":\"" + n + "\",\"e\":\"AQAB\",\"d\":\"X4cTteJY_gn4FYPsXB8rdXix5vwsg1FLN5E3EaG6RJoVH-HLLKD9...\"}\n", "", 0, 0},
 		{"repeated characters", "config/key.json", "{\"kty\":\"oct\",\"k\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}\n", "", 0, 0},
@@ -214,9 +219,14 @@ func TestKeyMaterialAdversarial(t *testing.T) {
 		strings.Repeat(`{"primaryKeyId":1,"key":[{"keyData":{`, 30000),
 		strings.Repeat(`}{"kty":1,"x":{`, 80000),
 		strings.Repeat(`{\"kty\":\"oct\",\"k\":`, 50000),
+		strings.Repeat("kty:\n", 200000),
+		strings.Repeat("  - kty: EC\n    crv: P-256\n", 80000),
+		"k:\n" + strings.Repeat("  kty: EC\n", 100000),
 	} {
-		if got := findKeyMaterial(Fragment{Path: "big.json", Content: s}); len(got) != 0 {
-			t.Errorf("%d-byte input: %d candidates", len(s), len(got))
+		for _, path := range []string{"big.json", "big.yaml"} {
+			if got := findKeyMaterial(Fragment{Path: path, Content: s}); len(got) != 0 {
+				t.Errorf("%d-byte input in %s: %d candidates", len(s), path, len(got))
+			}
 		}
 	}
 }
