@@ -92,8 +92,7 @@ func (e *Engine) Scan(ctx context.Context, f Fragment) (out []Secret, err error)
 		}
 	}()
 	cands := e.detect(ctx, f)
-	cands = append(cands, findKeyMaterial(f)...)
-	cands = settleStores(f, cands)
+	cands = e.keyMaterial(f, cands)
 	// DetectContext stops early and quietly when ctx ends; a partial result
 	// would read as "no secrets", so fail closed.
 	if err := ctx.Err(); err != nil {

@@ -22,6 +22,23 @@ var keyMaterialRules = map[string]bool{ruleJWK: true, ruleTink: true, ruleJavaKe
 // yamlExts are the files whose unquoted values are strings.
 var yamlExts = map[string]bool{".yml": true, ".yaml": true}
 
+// keyMaterial adds to what gitleaks' rules found in f (cands) what the
+// structural detectors find, under the same allowlists: an allowed path
+// is not read, and a value an allowlist's expression or stop words allow
+// is dropped.
+func (e *Engine) keyMaterial(f Fragment, cands []*candidate) []*candidate {
+	if pathAllowed(f.Path, e.cfg.Allowlists) {
+		return cands
+	}
+	for _, c := range findKeyMaterial(f) {
+		line := lineAround(f.Content, c.at.start, c.at.end)
+		if !findingAllowed(f.Path, c.value, c.match, line, e.cfg.Allowlists) {
+			cands = append(cands, c)
+		}
+	}
+	return settleStores(f, cands)
+}
+
 // findKeyMaterial returns the candidates the structural detectors find in
 // f: private JWKs, cleartext Tink keysets and key stores. Each detector
 // runs only when a cheap byte test finds what it needs ("kty",
@@ -59,12 +76,40 @@ func fileHead(f Fragment) ([]byte, bool) {
 	return []byte(f.Content[:min(len(f.Content), headBytes)]), true
 }
 
+// storeOpening are the first bytes of the formats sniffStore recognises:
+// a file that opens with none of them, and that no rule found by its
+// name, is not sniffed.
+var storeOpening = [256]bool{0xfe: true, 0xce: true, 0x30: true}
+
+// mayBeStore reports whether f's file opens with a byte a key store can
+// open with.
+func mayBeStore(f Fragment) bool {
+	if f.Binary {
+		return len(f.Raw) > 0 && storeOpening[f.Raw[0]]
+	}
+	return len(f.Content) > 0 && storeOpening[f.Content[0]]
+}
+
+// hasNameOnlyStore reports whether gitleaks' rule on .p12 and .pfx names
+// found the file.
+func hasNameOnlyStore(cands []*candidate) bool {
+	for _, c := range cands {
+		if c.pathOnly && c.rule == rulePKCS12 {
+			return true
+		}
+	}
+	return false
+}
+
 // settleStores decides the key-store findings of a file: a store
 // recognised by its first bytes is one finding under its format's rule,
 // whatever the file is called, and replaces the finding gitleaks' rule on
 // .p12 and .pfx names makes; a name-only finding learns what the file
 // holds instead (a Git LFS pointer, nothing, an unknown format).
 func settleStores(f Fragment, cands []*candidate) []*candidate {
+	if !hasNameOnlyStore(cands) && !mayBeStore(f) {
+		return cands
+	}
 	head, whole := fileHead(f)
 	if !whole {
 		return cands

@@ -150,7 +150,7 @@ func TestKeyStores(t *testing.T) {
 	const lfs = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 2590\n"
 	cases := []keyCase{
 		{"JKS", "android/app/release.jks", jks, ruleJavaKeyStore, 1, finding.Critical},
-		{"JCEKS under any name", "deploy/secrets.bin", jceks, ruleJavaKeyStore, 1, finding.Critical},
+		{"JCEKS under any name", "deploy/truststore", jceks, ruleJavaKeyStore, 1, finding.Critical},
 		{"PFX named .pfx, one finding", "certs/site.pfx", pfx, rulePKCS12, 1, finding.Critical},
 		{"PFX named .keystore", "android/release.keystore", pfx, rulePKCS12, 1, finding.Critical},
 		{"JKS named .p12, one finding", "certs/client.p12", jks, ruleJavaKeyStore, 1, finding.Critical},
@@ -161,6 +161,7 @@ func TestKeyStores(t *testing.T) {
 		{"empty .p12", "certs/empty.p12", "", "", 0, 0},
 		{"empty .jks", "certs/empty.jks", "\n", "", 0, 0},
 		{"text named .p12", "certs/readme.p12", "not a store\n", rulePKCS12, 1, finding.High},
+		{"JCEKS where gitleaks' allowlists skip binary files", "deploy/secrets.bin", jceks, "", 0, 0},
 		{"magic not at the start", "bin/blob", "x" + jks, "", 0, 0},
 		{"JKS magic with an unknown version", "bin/blob.jks", keystore(r, []byte{0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 9}, 64), "", 0, 0},
 		{"DER sequence of another kind", "certs/cert.der", keystore(r, []byte{0x30, 0x82, 0x03, 0x01, 0x30, 0x82, 0x02, 0x01}, 64), "", 0, 0},
@@ -228,5 +229,28 @@ func TestKeyMaterialAdversarial(t *testing.T) {
 				t.Errorf("%d-byte input in %s: %d candidates", len(s), path, len(got))
 			}
 		}
+	}
+}
+
+// TestKeyMaterialAllowlists holds the structural detectors to the
+// allowlists gitleaks' rules obey: an allowed path is not read, an
+// allowed value is dropped.
+func TestKeyMaterialAllowlists(t *testing.T) {
+	g := newGen(t)
+	d := g.from(b64url, 43)
+	jwk := `{"kty":"EC","crv":"P-256","x":"` + g.from(b64url, 43) + `","d":"` + d + `"}`
+	jks := keystore(rand.New(rand.NewPCG(1, 2)), jksHead, 64)
+	e := newEngine(t, Options{AllowPaths: []string{`^vendor-keys/`}, AllowValues: []string{"^" + d + "$"}})
+	for _, f := range []Fragment{
+		{Path: "vendor-keys/jwks.json", Content: jwk},
+		{Path: "vendor-keys/release.jks", Binary: true, Raw: []byte(jks)},
+		{Path: "config/jwks.json", Content: jwk},
+	} {
+		if got := scanFragment(t, e, f); len(got) != 0 {
+			t.Errorf("%s: got %v, want nothing", f.Path, foundAt(got))
+		}
+	}
+	if got := scanFragment(t, e, Fragment{Path: "config/release.jks", Binary: true, Raw: []byte(jks)}); len(got) != 1 {
+		t.Errorf("a store outside the allowed path: got %v", foundAt(got))
 	}
 }
