@@ -53,8 +53,8 @@ type Secret struct {
 	// ("ghp_", "AKIA"), as Redacted shows it; "" for a value in no
 	// provider's own format.
 	Marker string
-	// WholeFile marks a secret that is the file itself (a .p12 key store,
-	// found by its name), not a value inside it.
+	// WholeFile marks a secret that is the file itself (a key store, found
+	// by its first bytes or its .p12 name), not a value inside it.
 	WholeFile bool
 	// Public marks a value that looks like a secret but is meant to be public
 	// (a Stripe publishable key, a Supabase anon key); such values are

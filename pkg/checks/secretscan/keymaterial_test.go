@@ -111,3 +111,45 @@ func summary(reps []check.Report) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestKeyStoreInDiff scans a range that commits a Java key store and an
+// OpenSSH key inside a binary file: git shows no lines for either, so
+// both are read whole from the work tree, and reported as the change's.
+// A binary file the range leaves alone is not.
+func TestKeyStoreInDiff(t *testing.T) {
+	eng, err := secrets.New(secrets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	testkit.InitRepo(t, root)
+	jks := "\xfe\xed\xfe\xed\x00\x00\x00\x02\x00\x00\x00\x01" + strings.Repeat("\x8a\x03\xf1\x00", 12)
+	testkit.WriteFiles(t, root, map[string]string{"README.md": "app\n", "old/legacy.jks": jks})
+	base := testkit.Commit(t, root, "base")
+	body := strings.Repeat(strings.Repeat("Hq7v", 17)+"Zk\n", 6)
+	testkit.WriteFiles(t, root, map[string]string{
+		"android/app/release.jks": jks,
+		"deploy/image.bin.gz":     "\x1f\x8b\x00\x00-----BEGIN OPENSSH " + "PRIVATE KEY-----\n" + body + "-----END OPENSSH " + "PRIVATE KEY-----\n\x00\x01",
+		"README.md":               "app\nmore\n",
+	})
+	head := testkit.Commit(t, root, "head")
+	target := &check.Target{
+		Root: root, Tree: checktest.Tree(t, root), Config: config.Default(),
+		Diff: &check.Range{Base: base, Head: head}, Logger: slog.New(slog.DiscardHandler),
+	}
+	var got []string
+	for _, r := range checktest.Reports(t, New(func() (*secrets.Engine, error) { return eng, nil }, nil), target) {
+		if !r.OfChange {
+			t.Errorf("%s %s is not marked as the change's", r.File, r.Rule)
+		}
+		got = append(got, fmt.Sprintf("%s:%d %s %s", r.File, r.Line, r.Rule, r.MaxSeverity))
+	}
+	slices.Sort(got)
+	want := []string{
+		"android/app/release.jks:0 secret/java-keystore critical",
+		"deploy/image.bin.gz:0 secret/private-key critical",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("diff:\n got %v\nwant %v", got, want)
+	}
+}
