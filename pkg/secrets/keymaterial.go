@@ -76,6 +76,15 @@ func fileHead(f Fragment) ([]byte, bool) {
 	return []byte(f.Content[:min(len(f.Content), headBytes)]), true
 }
 
+// fileBytes returns the whole file of a fragment fileHead knows the start
+// of.
+func fileBytes(f Fragment) []byte {
+	if f.Binary {
+		return f.Raw
+	}
+	return []byte(f.Content)
+}
+
 // storeOpening are the first bytes of the formats sniffStore recognises:
 // a file that opens with none of them, and that no rule found by its
 // name, is not sniffed.
@@ -115,8 +124,11 @@ func settleStores(f Fragment, cands []*candidate) []*candidate {
 		return cands
 	}
 	kind := sniffStore(head)
+	if (kind == jksStore || kind == jceksStore) && trustStoreOnly(fileBytes(f)) {
+		kind = trustStore
+	}
 	rule := kind.rule()
-	if rule == "" && kind != emptyFile {
+	if rule == "" && kind != emptyFile && kind != trustStore {
 		for _, c := range cands {
 			if c.pathOnly && c.rule == rulePKCS12 {
 				c.store = kind
@@ -125,7 +137,8 @@ func settleStores(f Fragment, cands []*candidate) []*candidate {
 		return cands
 	}
 	// A store found by its bytes stands for the name-only finding; an
-	// empty file named .p12 holds nothing.
+	// empty file, or a trust store of public certificates, named .p12
+	// holds nothing secret.
 	kept := cands[:0]
 	for _, c := range cands {
 		if !(c.pathOnly && c.rule == rulePKCS12) {

@@ -82,6 +82,9 @@ func FuzzKeystoreSniff(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		k := sniffStore(data)
+		if trustStoreOnly(data) && len(data) < 12 {
+			t.Fatal("a trust store shorter than its header")
+		}
 		switch {
 		case k == jksStore && !bytes.HasPrefix(data, []byte{0xfe, 0xed, 0xfe, 0xed}):
 			t.Fatal("JKS without its magic")

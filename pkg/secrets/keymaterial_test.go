@@ -143,6 +143,37 @@ var (
 	pfxHead   = append([]byte{0x30, 0x82, 0x0a, 0x31, 0x02, 0x01, 0x03, 0x30, 0x82, 0x09, 0xf7}, pkcs7Data...)
 )
 
+// javaStore builds a JKS store of entries, each a trusted certificate or
+// a private key with a one-certificate chain, of random bytes.
+func javaStore(r *rand.Rand, entries ...int) string {
+	var b []byte
+	u16 := func(n int) { b = append(b, byte(n>>8), byte(n)) }
+	u32 := func(n int) { b = append(b, byte(n>>24), byte(n>>16), byte(n>>8), byte(n)) }
+	random := func(n int) {
+		for range n {
+			b = append(b, byte(r.IntN(256)))
+		}
+	}
+	cert := func() { u16(5); b = append(b, "X.509"...); u32(40); random(40) }
+	b = append(b, jksHead[:8]...)
+	u32(len(entries))
+	for i, tag := range entries {
+		u32(tag)
+		alias := fmt.Sprintf("entry%d", i)
+		u16(len(alias))
+		b = append(b, alias...)
+		random(8)
+		if tag == jksPrivateKey {
+			u32(48)
+			random(48)
+			u32(1)
+		}
+		cert()
+	}
+	random(20) // the store's keyed digest
+	return string(b)
+}
+
 func TestKeyStores(t *testing.T) {
 	e := newEngine(t, Options{})
 	r := rand.New(rand.NewPCG(7, 7))
@@ -164,6 +195,10 @@ func TestKeyStores(t *testing.T) {
 		{"JCEKS where gitleaks' allowlists skip binary files", "deploy/secrets.bin", jceks, "", 0, 0},
 		{"magic not at the start", "bin/blob", "x" + jks, "", 0, 0},
 		{"JKS magic with an unknown version", "bin/blob.jks", keystore(r, []byte{0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 9}, 64), "", 0, 0},
+		{"trust store", "config/truststore.jks", javaStore(r, jksTrustedCert, jksTrustedCert), "", 0, 0},
+		{"trust store named .p12", "config/cacerts.p12", javaStore(r, jksTrustedCert), "", 0, 0},
+		{"store with a private key after a certificate", "config/server.jks", javaStore(r, jksTrustedCert, jksPrivateKey), ruleJavaKeyStore, 1, finding.Critical},
+		{"truncated trust store", "config/truststore.jks", javaStore(r, jksTrustedCert)[:60], ruleJavaKeyStore, 1, finding.Critical},
 		{"DER sequence of another kind", "certs/cert.der", keystore(r, []byte{0x30, 0x82, 0x03, 0x01, 0x30, 0x82, 0x02, 0x01}, 64), "", 0, 0},
 	}
 	for _, c := range cases {

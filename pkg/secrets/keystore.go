@@ -28,6 +28,8 @@ const (
 	lfsPointer
 	// emptyFile: nothing, or only white space.
 	emptyFile
+	// trustStore: a Java key store of trusted certificates only, no key.
+	trustStore
 )
 
 // lfsSpec opens every Git LFS pointer file.
@@ -121,13 +123,93 @@ func (k storeKind) rule() string {
 func (k storeKind) format() string {
 	switch k {
 	case jksStore:
-		return "a Java key store in the JKS format"
+		return "JKS format"
 	case jceksStore:
-		return "a Java key store in the JCEKS format"
+		return "JCEKS format"
 	case pkcs12Store:
-		return "a PKCS #12 (PFX) key store"
+		return "a PFX key store"
 	}
 	return ""
+}
+
+// Entry tags of the JKS and JCEKS formats.
+const (
+	jksPrivateKey  = 1
+	jksTrustedCert = 2
+	jceksSecretKey = 3
+)
+
+// maxStoreEntries is the most entries of a Java key store walked.
+const maxStoreEntries = 4096
+
+// trustStoreOnly reports whether data, a JKS or JCEKS store, holds
+// trusted certificates only (a trust store such as cacerts), walking its
+// entries: tag, alias, date, and a certificate or a key with its chain.
+// A store it cannot walk to the end (truncated, or an entry it does not
+// know) is not one: it may hold keys.
+func trustStoreOnly(data []byte) bool {
+	r := storeReader{b: data, pos: 8}
+	count := r.u32()
+	if r.bad || count == 0 || count > maxStoreEntries {
+		return false
+	}
+	for range count {
+		tag := r.u32()
+		r.skip(int(r.u16())) // alias
+		r.skip(8)            // creation date
+		if r.bad || tag != jksTrustedCert {
+			return false
+		}
+		r.cert()
+	}
+	return !r.bad
+}
+
+// storeReader reads the big-endian fields of a Java key store; any read
+// past the end sets bad and reads zero.
+type storeReader struct {
+	b   []byte
+	pos int
+	bad bool
+}
+
+func (r *storeReader) take(n int) []byte {
+	if r.bad || n < 0 || n > len(r.b)-r.pos {
+		r.bad = true
+		return nil
+	}
+	out := r.b[r.pos : r.pos+n]
+	r.pos += n
+	return out
+}
+
+func (r *storeReader) skip(n int) { r.take(n) }
+
+func (r *storeReader) u16() uint16 {
+	b := r.take(2)
+	if b == nil {
+		return 0
+	}
+	return uint16(b[0])<<8 | uint16(b[1])
+}
+
+func (r *storeReader) u32() uint32 {
+	b := r.take(4)
+	if b == nil {
+		return 0
+	}
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+// cert skips a certificate: its type's name and its encoding.
+func (r *storeReader) cert() {
+	r.skip(int(r.u16()))
+	n := r.u32()
+	if n > uint32(len(r.b)) {
+		r.bad = true
+		return
+	}
+	r.skip(int(n))
 }
 
 // debugStoreWords in a key store's file name say it holds a debug signing

@@ -20,18 +20,15 @@ const replaceKey = "Replace the key first: make a new one, move every signer and
 // form). Where it is, the finding's location says.
 func message(c *candidate, s Secret) string {
 	fix := rotateFirst
+	if keyMaterialRules[c.rule] || c.store.rule() != "" {
+		fix = replaceKey
+	}
 	if c.why != "" {
 		fix = c.why
 	}
-	if keyMaterialRules[c.rule] || c.store.rule() != "" {
-		fix = replaceKey
-		if c.why != "" {
-			fix = c.why
-		}
-	}
 	switch {
 	case c.pathOnly && c.what != "":
-		return fmt.Sprintf("%s: the file is %s, private keys included, so the file itself is the secret. %s", s.Title, c.what, fix)
+		return fmt.Sprintf("%s (%s): the file itself is the secret, its keys guarded only by the store password, which anyone with a copy can try offline. %s", s.Title, c.what, fix)
 	case c.pathOnly:
 		return fmt.Sprintf("%s: the file itself is the secret. %s", s.Title, fix)
 	case c.what != "":
