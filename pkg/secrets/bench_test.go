@@ -65,6 +65,41 @@ func BenchmarkScan(b *testing.B) {
 	})
 }
 
+// BenchmarkKeyMaterial is the structural detectors' share of
+// BenchmarkScan: the byte tests that gate them on the same bundle and
+// tree, and one scan of a bundle that names "kty" in its JOSE code.
+func BenchmarkKeyMaterial(b *testing.B) {
+	g := newGen(b)
+	bundle := Fragment{Path: "dist/static/js/main.js", Content: minifiedBundle(g, 2<<20), StartLine: 1}
+	tree := sourceTree(g, 1000)
+	jose := Fragment{Path: "dist/static/js/jose.js", Content: strings.Repeat(`if(e.kty==="RSA"){n={kty:"RSA",n:e.n,e:e.e}}else if(t.kty!=="oct")throw new TypeError("kty");`, 20000), StartLine: 1}
+	b.Run("bundle-2MB", func(b *testing.B) {
+		b.SetBytes(int64(len(bundle.Content)))
+		for b.Loop() {
+			if len(settleStores(bundle, findKeyMaterial(bundle))) != 0 {
+				b.Fatal("key material in the bundle")
+			}
+		}
+	})
+	b.Run("sources-1000", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range tree {
+				if len(settleStores(f, findKeyMaterial(f))) != 0 {
+					b.Fatal("key material in the tree")
+				}
+			}
+		}
+	})
+	b.Run("jose-bundle", func(b *testing.B) {
+		b.SetBytes(int64(len(jose.Content)))
+		for b.Loop() {
+			if len(findKeyMaterial(jose)) != 0 {
+				b.Fatal("key material in JOSE code")
+			}
+		}
+	})
+}
+
 // BenchmarkNewDetector is what a Detector per Scan would add to every file;
 // compare with BenchmarkScan/sources-1000 divided by 1,000.
 func BenchmarkNewDetector(b *testing.B) {

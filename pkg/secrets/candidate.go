@@ -41,6 +41,13 @@ type candidate struct {
 	// also kept by a public-env candidate that takes a pair in.
 	pairID string
 	pairAt span
+	// what describes, for the key-material rules, what was found: "an RSA
+	// private key (its private exponent d)", "a Java key store in the JCEKS
+	// format". It never quotes the content.
+	what string
+	// store is what the first bytes of a file found by its name (a .p12)
+	// say it holds.
+	store storeKind
 }
 
 // settleEnv moves a public-env candidate, whose match starts at mstart,

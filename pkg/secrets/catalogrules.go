@@ -75,7 +75,9 @@ func weighNote(id string) string {
 			note += " A token whose `exp` claim has passed is low."
 		}
 		return note
-	case id == rulePrivateKey || id == rulePKCS12:
+	case id == rulePKCS12:
+		return " The file's first bytes decide: a PFX (a DER sequence with version 3 and a PKCS #7 content type) is critical under any name, `.keystore` and `.jks` included, and is reported once; a `.p12` or `.pfx` file that holds another format is high, a Git LFS pointer low, an empty file nothing, and a Java key store named `.p12` is `secret/java-keystore`. A store whose name says debug, and one in an example or sample folder, is low. Test fixtures are not scanned unless `secrets: {scan_fixtures: true}`."
+	case id == rulePrivateKey:
 		return " In an example or sample folder it is low: most likely an example certificate's key. Test fixtures are not scanned unless `secrets: {scan_fixtures: true}`."
 	case checksummedRules[id]:
 		return " In documentation or a comment, a token whose checksum does not hold (GitHub never issued it) is info; one with a valid checksum is reported wherever it is pasted."
@@ -139,7 +141,9 @@ func (e *Engine) examples(r config.Rule) []catalog.Example {
 			}
 			path = strings.TrimPrefix(p, "/")
 		}
-		input := ""
+		// A rule on file names reads no content, but an empty file holds
+		// no key: the file is a stand-in.
+		input := pathOnlyStandIn
 		if r.Regex != nil {
 			in, ok := sample(r.Regex.String(), seed)
 			if !ok {
@@ -166,6 +170,10 @@ func (e *Engine) examples(r config.Rule) []catalog.Example {
 	}
 	return nil
 }
+
+// pathOnlyStandIn is the content of the files generated examples of a
+// rule on file names are checked with.
+const pathOnlyStandIn = "a stand-in for the file its name names\n"
 
 // withKeyword puts the rule's first keyword in front of a generated text
 // that lacks all of them: gitleaks runs a rule only on text holding one.

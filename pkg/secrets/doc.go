@@ -42,6 +42,14 @@
 //     string is ranked by who can reach its host and whether its password
 //     is a default. A key in a provider's own format is judged by its
 //     format wherever it is pasted, docs and comments included.
+//   - Key material that is not a PEM block is found by structure, not by
+//     a pattern (keymaterial.go): a JSON Web Key with its private member
+//     and a cleartext Tink keyset by parsing the object around "kty" or
+//     "primaryKeyId" (a bounded, tolerant walk that reads JSON, object
+//     literals, YAML's flow style and JSON escaped inside a string), a
+//     Java key store or a PKCS #12 file by its first bytes. Each runs only
+//     when a substring search finds what it needs, and a file is one
+//     finding however many rules see it (a PFX named .p12).
 //   - A fragment is scanned whole. gitleaks' file readers cut files into
 //     chunks, and a secret that straddles a chunk boundary in a single-line
 //     bundle is lost.

@@ -92,6 +92,7 @@ func (e *Engine) Scan(ctx context.Context, f Fragment) (out []Secret, err error)
 		}
 	}()
 	cands := e.detect(ctx, f)
+	cands = e.keyMaterial(f, cands)
 	// DetectContext stops early and quietly when ctx ends; a partial result
 	// would read as "no secrets", so fail closed.
 	if err := ctx.Err(); err != nil {
@@ -171,7 +172,7 @@ func (e *Engine) secrets(f Fragment, cands []*candidate, lines lineIndex) []Secr
 // joins AWS access key IDs with their secret keys, folds secrets found
 // inside a public env variable into that variable's finding.
 func (e *Engine) judge(f Fragment, lines lineIndex, cands []*candidate) []*candidate {
-	w := weighing{content: f.Content, lines: lines, place: placeOf(f.Path), now: e.now()}
+	w := weighing{path: f.Path, content: f.Content, lines: lines, place: placeOf(f.Path), now: e.now()}
 	for _, c := range cands {
 		if c.pathOnly {
 			c.severity = severityOf(c.rule)

@@ -11,17 +11,28 @@ import (
 // pushed may already be copied, so removing it alone fixes nothing.
 const rotateFirst = "Rotate it first: revoke it at the provider and issue a new one, since anyone who could read this file may have copied it. Then remove it and load it at run time from an environment variable or a secret manager."
 
+// replaceKey is the fix for a private key, a key store or a keyset: a key
+// is not revoked at a provider but replaced everywhere it is trusted.
+const replaceKey = "Replace the key first: make a new one, move every signer and every party that trusts the old one to it, then revoke the old one (drop it from published key sets, revoke certificates issued for it), since anyone who could read this file may have copied it. Then keep keys out of the repository: load them at run time from a secret manager or a key management service."
+
 // message says what a Secret is and what to do, quoting nothing of the
 // value beyond s.Redacted (and of an AWS pair's ID beyond its redacted
 // form). Where it is, the finding's location says.
 func message(c *candidate, s Secret) string {
 	fix := rotateFirst
+	if keyMaterialRules[c.rule] || c.store.rule() != "" {
+		fix = replaceKey
+	}
 	if c.why != "" {
 		fix = c.why
 	}
 	switch {
+	case c.pathOnly && c.what != "":
+		return fmt.Sprintf("%s (%s): the file itself is the secret, its keys guarded only by the store password, which anyone with a copy can try offline. %s", s.Title, c.what, fix)
 	case c.pathOnly:
 		return fmt.Sprintf("%s: the file itself is the secret. %s", s.Title, fix)
+	case c.what != "":
+		return fmt.Sprintf("%s: %s (%s). %s", s.Title, c.what, s.Redacted, fix)
 	case c.rule == rulePublicEnv:
 		kind := "a value its name marks as secret"
 		if c.innerKind != "" {

@@ -19,7 +19,10 @@ const (
 // ownRuleIDs are the rules described in rules/secret.yaml rather than
 // generated from gitleaks' config. The AWS pair rule has no expression of
 // its own: Engine.Scan makes its findings from two others' (awspair.go).
-var ownRuleIDs = map[string]bool{ruleConnString: true, rulePublicEnv: true, ruleServiceRole: true, ruleAWSSecretKey: true, ruleAWSPair: true}
+var ownRuleIDs = map[string]bool{
+	ruleConnString: true, rulePublicEnv: true, ruleServiceRole: true, ruleAWSSecretKey: true, ruleAWSPair: true,
+	ruleJWK: true, ruleTink: true, ruleJavaKeyStore: true,
+}
 
 // publicEnvPrefixes are the variable prefixes frontend build tools inline
 // into client bundles.

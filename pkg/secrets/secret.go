@@ -10,6 +10,13 @@ type Fragment struct {
 	Path string
 	// Content is the text to scan, whole: it is never cut into chunks.
 	Content string
+	// Binary marks Content as the printable strings of a binary file
+	// rather than the file itself.
+	Binary bool
+	// Raw is, for a Binary fragment, the file's own bytes, when the reader
+	// kept them: key stores are recognised by their first bytes, which are
+	// not printable. Without them a binary file's format is not judged.
+	Raw []byte
 	// StartLine is the line number of Content's first line in Path: 1 when
 	// Content is the whole file, N for a line added in a diff. Zero counts
 	// as 1.
@@ -46,8 +53,8 @@ type Secret struct {
 	// ("ghp_", "AKIA"), as Redacted shows it; "" for a value in no
 	// provider's own format.
 	Marker string
-	// WholeFile marks a secret that is the file itself (a .p12 key store,
-	// found by its name), not a value inside it.
+	// WholeFile marks a secret that is the file itself (a key store, found
+	// by its first bytes or its .p12 name), not a value inside it.
 	WholeFile bool
 	// Public marks a value that looks like a secret but is meant to be public
 	// (a Stripe publishable key, a Supabase anon key); such values are

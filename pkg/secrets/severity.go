@@ -22,7 +22,10 @@ var severityByKind = map[string]finding.Severity{
 	// Keys that sign or decrypt anything.
 	"private-key":    finding.Critical,
 	"age-secret-key": finding.Critical,
-	"pkcs12-file":    finding.High,
+	"pkcs12-file":    finding.Critical,
+	"java-keystore":  finding.Critical,
+	"jwk-private":    finding.Critical,
+	"tink-keyset":    finding.Critical,
 	// Payment providers: money moves.
 	"stripe-":                finding.Critical,
 	"square-":                finding.Critical,

@@ -11,6 +11,9 @@ var ownTitles = map[string]string{
 	ruleServiceRole:  "Supabase service-role key",
 	ruleAWSPair:      "AWS access key pair",
 	ruleAWSSecretKey: "AWS secret access key",
+	ruleJWK:          "Private JSON Web Key",
+	ruleTink:         "Tink keyset in cleartext",
+	ruleJavaKeyStore: "Java key store",
 }
 
 // titleWords spell the words of gitleaks rule IDs the way their owners do.

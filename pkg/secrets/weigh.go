@@ -31,6 +31,7 @@ var contextualRules = map[string]bool{
 
 // weighing is what judge knows of a fragment when it weighs a candidate.
 type weighing struct {
+	path    string
 	content string
 	lines   lineIndex
 	place   place
@@ -42,10 +43,8 @@ type weighing struct {
 // identifier, and says why in c.why. It never raises one.
 func (w weighing) weigh(c *candidate) {
 	switch {
-	case c.pathOnly || c.rule == rulePrivateKey:
-		if w.place.example && (c.rule == rulePKCS12 || c.rule == rulePrivateKey) {
-			w.lower(c, finding.Low, "It is in an example folder, so it is most likely an example certificate's key: reported at low. Make sure no deployment loads it; if one does, replace the key and its certificate.")
-		}
+	case c.pathOnly || c.rule == rulePrivateKey || keyMaterialRules[c.rule]:
+		w.weighKey(c)
 	case c.rule == ruleConnString:
 		w.weighConnString(c)
 	case contextualRules[c.rule] && !providerFormat(c):
@@ -56,6 +55,28 @@ func (w weighing) weigh(c *candidate) {
 		if valid, ok := gitHubChecksum(c.value); ok && !valid && w.quiet(c) != "" {
 			w.lower(c, finding.Info, fmt.Sprintf("Its checksum does not hold, so GitHub never issued it: a made-up example %s, reported at info.", w.quiet(c)))
 		}
+	}
+}
+
+// weighKey judges a private key, a key store or a keyset: its format
+// says what it is wherever it is written, so only an example folder, a
+// debug store's name or a store file that holds no store lower it; each
+// applies, and the lowest stands.
+func (w weighing) weighKey(c *candidate) {
+	nameOnly := c.pathOnly && c.rule == rulePKCS12 && c.store.rule() == ""
+	switch {
+	case nameOnly && c.store == lfsPointer:
+		w.lower(c, finding.Low, "It is a Git LFS pointer: the key store itself is kept in LFS storage, where whoever can clone the repository can fetch it, reported at low. Check what the LFS object holds; if it is a real store, replace its keys and keep it out of the repository.")
+	case nameOnly && c.store == unreadStore:
+		w.lower(c, finding.High, "Only its name says key store, since its bytes were not read here: reported at high. If it is a store, replace its keys and keep it out of the repository.")
+	case nameOnly:
+		w.lower(c, finding.High, "Its first bytes are not a PKCS #12 store's (a DER sequence with version 3), so only its name says key store: reported at high. If it is a store, replace its keys and keep it out of the repository.")
+	}
+	if c.store.rule() != "" && debugStore(w.path) {
+		w.lower(c, finding.Low, "Its name says it is a debug key store, such as the debug.keystore Android's SDK makes to sign debuggable builds, which no app store accepts: reported at low. Make sure no release build is signed with it.")
+	}
+	if w.place.example && (c.rule == rulePKCS12 || c.rule == rulePrivateKey || keyMaterialRules[c.rule]) {
+		w.lower(c, finding.Low, "It is in an example folder, so it is most likely an example certificate's key: reported at low. Make sure no deployment loads it; if one does, replace the key and its certificate.")
 	}
 }
 

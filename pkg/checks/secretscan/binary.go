@@ -10,8 +10,11 @@ const binaryPrefix = "In the printable strings of this binary file: "
 
 // Rules whose findings in a binary file are kept even though their value
 // shows no provider marker: the AWS pair is anchored on its AKIA… key ID,
-// which is.
-const ruleAWSPair = "secret/aws-access-key-pair"
+// which is, and a private JWK or a Tink keyset is found by its structure,
+// which random runs do not have.
+var structuralRules = map[string]bool{
+	"secret/aws-access-key-pair": true, "secret/jwk-private-key": true, "secret/tink-keyset": true,
+}
 
 // Rules never reported from a binary file: gitleaks' catch-all "key-like
 // name, random-looking value" fires on the random runs every compressed
@@ -22,10 +25,11 @@ const ruleGenericKey = "secret/generic-api-key"
 // binary file at path into a report, keeping only what is worth a
 // reviewer's time there: a value in a provider's own format (ghp_…,
 // AKIA…, sk_live_…, a PEM block), and a rule that fires on the file's
-// name (a .p12 key store). Secrets found by entropy or by a nearby key name are dropped as
+// name or its first bytes (a key store), and one found by its structure (a
+// private JWK). Secrets found by entropy or by a nearby key name are dropped as
 // noise. A binary file has no lines, so the report is about the whole file.
 func binaryReport(path string, sec secrets.Secret, ofChange bool) (check.Report, bool) {
-	if sec.RuleID == ruleGenericKey || !(sec.Marker != "" || sec.WholeFile || sec.RuleID == ruleAWSPair) {
+	if sec.RuleID == ruleGenericKey || !(sec.Marker != "" || sec.WholeFile || structuralRules[sec.RuleID]) {
 		return check.Report{}, false
 	}
 	r := report(path, sec, ofChange)

@@ -31,11 +31,13 @@ func New(engine func() (*secrets.Engine, error), ruleIDs []string) *check.Check 
 		Name: "secrets",
 		Doc: `secrets in the tree, the PR diff and build artifacts
 
-Scans tracked files (or, with --diff, only the lines the range adds) and
+Scans tracked files (or, with --diff, only the lines the range adds and
+the binary files it adds or changes) and
 build output given with --artifacts — folders, archives, minified bundles
 and the original sources inside their source maps — with gitleaks' rules
 and launchgate's own, and reports every secret redacted. Binary files are
-searched for provider-format keys in their printable strings. A file or
+searched for provider-format keys in their printable strings, and key
+stores are recognised by their first bytes. A file or
 archive it could not read whole is a finding too, since the gate cannot
 vouch for what it did not see.`,
 		Areas: []string{"secrets"},

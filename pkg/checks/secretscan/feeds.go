@@ -56,7 +56,8 @@ func (s *scan) unreadable() {
 
 // diff scans only the lines the range adds, grouped into runs of
 // consecutive lines so each run is one fragment; lines that only moved
-// are not new and are left out.
+// are not new and are left out. A binary file has no lines to add, so
+// those the range adds or changes are scanned whole (binaryChanges).
 func (s *scan) diff(ctx context.Context) error {
 	repo, err := gitdiff.Open(ctx, s.t.Root)
 	if err != nil {
@@ -97,8 +98,43 @@ func (s *scan) diff(ctx context.Context) error {
 			}
 			run = append(run, l)
 		}
-		return flush()
+		if err := flush(); err != nil {
+			return err
+		}
+		return s.binaryChanges(ctx, repo, prefix, p)
 	})
+}
+
+// binaryChanges scans the binary files the diff range adds or changes
+// (a key store, a file with a key among its strings) whole, as the tree
+// scan does, when the work tree holds the range's head: they are read
+// from it, under the tree's limits. Their findings are the change's.
+func (s *scan) binaryChanges(ctx context.Context, repo *gitdiff.Repo, prefix string, p put) error {
+	if s.t.Tree == nil || !repo.HeadIs(ctx, s.t.Diff.Head) {
+		return nil
+	}
+	added, err := repo.AddedLines(ctx, s.t.Diff.Base, s.t.Diff.Head)
+	if err != nil {
+		return fmt.Errorf("listing the files %s..%s changes: %w", short(s.t.Diff.Base), short(s.t.Diff.Head), err)
+	}
+	for _, file := range added.Files() {
+		name, ok := underRoot(prefix, file)
+		if !ok || !added.Binary(file) || skipped(s.t, name) {
+			continue
+		}
+		data, err := s.t.Tree.Read(name)
+		if err != nil {
+			s.t.Logger.Debug("skipped a changed binary file", "file", name, "err", err)
+			continue
+		}
+		if !source.IsBinary(data) {
+			continue
+		}
+		if err := s.blob(name, data, true, p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // artifacts scans build output whole: bundles, archives, the original
@@ -119,7 +155,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 		}
 		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, opts, func(b source.Blob) error {
 			if b.Binary {
-				return p(piece{Fragment: secrets.Fragment{Path: b.Path, Content: text(b.Data), StartLine: 1}, ofChange: true, binary: true})
+				return p(piece{Fragment: secrets.Fragment{Path: b.Path, Content: text(b.Data), Binary: true, StartLine: 1}, ofChange: true, binary: true})
 			}
 			return s.blob(b.Path, b.Data, true, p)
 		})
@@ -140,7 +176,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 // a binary file through its printable strings, anything else whole.
 func (s *scan) blob(path string, data []byte, ofChange bool, p put) error {
 	if source.IsBinary(data) {
-		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(source.PrintableRuns(data)), StartLine: 1}, ofChange: ofChange, binary: true})
+		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(source.PrintableRuns(data)), Binary: true, Raw: data, StartLine: 1}, ofChange: ofChange, binary: true})
 	}
 	if source.IsSourceMap(path, data) {
 		return s.sourceMap(path, data, ofChange, p)
