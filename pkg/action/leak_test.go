@@ -60,11 +60,7 @@ func TestNoActionOutputShowsASecret(t *testing.T) {
 	// The findings beside the secrets were made and reported everywhere.
 	keys, _ := sarifKeys(t, res.outputs["sarif-file"])
 	for _, want := range wants {
-		found := false
-		for _, k := range keys {
-			found = found || k == want
-		}
-		if !found {
+		if !testkit.Found(keys, want) {
 			t.Errorf("SARIF lacks %s: %v", want, keys)
 		}
 	}

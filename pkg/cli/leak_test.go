@@ -45,7 +45,7 @@ func TestNoOutputShowsASecret(t *testing.T) {
 	// were made.
 	keys := ruleKeys(t, run(t, dir, "scan", "--artifacts", "dist", "--format", "json").stdout)
 	for _, want := range wants {
-		if !contains(keys, want) {
+		if !testkit.Found(keys, want) {
 			t.Errorf("no %s in %v", want, keys)
 		}
 	}
