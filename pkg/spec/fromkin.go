@@ -225,7 +225,8 @@ func (kb *kinBuilder) parameters(refs openapi3.Parameters, inherited []Parameter
 			loc = kb.key(ref.Origin)
 		}
 		enum := ref.Value.Schema != nil && ref.Value.Schema.Value != nil && len(ref.Value.Schema.Value.Enum) > 0
-		own = append(own, Parameter{Name: ref.Value.Name, In: ref.Value.In, Required: ref.Value.Required, Enum: enum, Loc: loc})
+		example, def := kinParamValues(ref.Value)
+		own = append(own, Parameter{Name: ref.Value.Name, In: ref.Value.In, Required: ref.Value.Required, Enum: enum, Example: example, Default: def, Loc: loc})
 	}
 	return mergeParameters(inherited, own)
 }

@@ -199,7 +199,14 @@ type Parameter struct {
 	// Enum reports that the parameter takes one of a fixed list of values
 	// (an enum in its schema, or on a 2.0 parameter itself).
 	Enum bool
-	Loc  Location
+	// Example is the first scalar example the spec gives the parameter
+	// (3.x example, the first of examples, schema.example; 2.0
+	// x-example), as text; empty when it gives none.
+	Example string
+	// Default is the parameter's scalar default (3.x schema.default, 2.0
+	// default), as text; empty when it gives none.
+	Default string
+	Loc     Location
 }
 
 // Response is a declared response.

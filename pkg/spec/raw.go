@@ -195,7 +195,8 @@ func (b *rawBuilder) parameters(file string, n *yaml.Node, inherited []Parameter
 				continue
 			}
 			enum := value(t.node, "enum") != nil || value(value(t.node, "schema"), "enum") != nil
-			own = append(own, Parameter{Name: name, In: in, Required: strings.EqualFold(str(t.node, "required"), "true"), Enum: enum, Loc: t.loc()})
+			example, def := b.rawParamValues(t)
+			own = append(own, Parameter{Name: name, In: in, Required: strings.EqualFold(str(t.node, "required"), "true"), Enum: enum, Example: example, Default: def, Loc: t.loc()})
 		}
 	}
 	return mergeParameters(inherited, own)
