@@ -33,7 +33,8 @@ type Check struct {
 	Run func(ctx context.Context, t *Target, emit func(Report)) error
 }
 
-// Target is what static checks examine.
+// Target is what checks examine: a checkout for static checks, a
+// deployment (Live) for live ones.
 type Target struct {
 	// Root is the absolute path of the checkout.
 	Root string
@@ -55,6 +56,8 @@ type Target struct {
 	// Environ is the process environment as KEY=VALUE pairs when the scan
 	// checks it (--env-from-process); nil otherwise.
 	Environ []string
+	// Live is the deployment a probe examines; nil for a scan.
+	Live *Live
 }
 
 // Range is a git range BASE..HEAD in the checkout at Target.Root.

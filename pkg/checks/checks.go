@@ -13,6 +13,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks/envcheck"
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
+	"github.com/launchgate/launchgate/pkg/checks/probeauth"
 	"github.com/launchgate/launchgate/pkg/checks/secretscan"
 	"github.com/launchgate/launchgate/pkg/redact"
 	"github.com/launchgate/launchgate/pkg/secrets"
@@ -25,6 +26,8 @@ type Registry struct {
 	Catalog *catalog.Catalog
 	// Static are the checks `launchgate scan` runs.
 	Static []*check.Check
+	// Live are the checks `launchgate probe` runs.
+	Live []*check.Check
 	// Redactor is what every message, note, error and log line goes
 	// through on its way out: the built-in recognisers and the secrets
 	// engine the checks use.
@@ -68,6 +71,9 @@ func Load() (*Registry, error) {
 			envcheck.New(),
 			crs,
 			mf,
+		},
+		Live: []*check.Check{
+			probeauth.New(nil),
 		},
 	}, nil
 }

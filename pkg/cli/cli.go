@@ -27,12 +27,13 @@ const usage = `launchgate — a launch-readiness security gate for client portal
 
 Usage:
   %[1]s scan [PATH] [flags]     static checks of a checkout (default .)
+  %[1]s probe --url URL [flags] live checks of a deployment
   %[1]s rules                   the rule catalog
   %[1]s explain RULE            one rule: what it finds and how to fix it
   %[1]s action                  the GitHub Action entrypoint: reads INPUT_* and the event
   %[1]s version                 the version
 
-Run '%[1]s scan -h' for the scan flags.
+Run '%[1]s scan -h' and '%[1]s probe -h' for their flags.
 Exit status: 0 nothing at or above --fail-on, 1 blocking findings, 2 usage,
 configuration or unreadable input (a check that could not read what it
 was given fails closed: see the README's exit status).
@@ -40,7 +41,7 @@ was given fails closed: see the README's exit status).
 
 // commandNames are the commands dispatch knows, for the error that lists
 // them.
-var commandNames = [...]string{"scan", "rules", "explain", "action", "version", "help"}
+var commandNames = [...]string{"scan", "probe", "rules", "explain", "action", "version", "help"}
 
 // Run runs the command in args and returns the exit status.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -99,7 +100,9 @@ func dispatch(ctx context.Context, args []string, env Env) error {
 		return nil
 	case "action":
 		return runAction(ctx, rest, env)
-	case "probe", "dns":
+	case "probe":
+		return runProbe(ctx, rest, env)
+	case "dns":
 		return usageErrorf("%q is not available in this version of launchgate", cmd)
 	default:
 		return usageErrorf("unknown command %s (want %s or %s; %s help lists them)", redact.Quote(cmd),

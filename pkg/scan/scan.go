@@ -36,7 +36,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := s.loadConfig(root, opts)
+	cfg, err := s.LoadConfig(root, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 		log.Debug("check ran", "check", c.Name, "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
 		res.Ran[c.Name] = true
 		for _, r := range reports {
-			f, err := s.finding(r)
+			f, err := s.Finding(r)
 			if err != nil {
 				return nil, fmt.Errorf("%s check: %w", c.Name, err)
 			}
@@ -104,9 +104,9 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	return res, nil
 }
 
-// finding turns a check's report into a finding, with what the catalog
+// Finding turns a check's report into a finding, with what the catalog
 // says of its rule.
-func (s *Scanner) finding(r check.Report) (finding.Finding, error) {
+func (s *Scanner) Finding(r check.Report) (finding.Finding, error) {
 	rule := s.Catalog.Rule(r.Rule)
 	if rule == nil {
 		return finding.Finding{}, fmt.Errorf("reported rule %q is not in the catalog", r.Rule)
@@ -162,7 +162,10 @@ func resolveRoot(opts Options) (string, error) {
 	return root, nil
 }
 
-func (s *Scanner) loadConfig(root string, opts Options) (*config.Config, error) {
+// LoadConfig reads opts.ConfigPath, or root/.launchgate.yml when it
+// exists, and checks it against the catalog; no file is the default
+// configuration.
+func (s *Scanner) LoadConfig(root string, opts Options) (*config.Config, error) {
 	path, explicit := opts.ConfigPath, opts.ConfigPath != ""
 	if !explicit {
 		path = filepath.Join(root, ".launchgate.yml")

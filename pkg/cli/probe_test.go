@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/launchgate/launchgate/pkg/probe/portaltest"
+)
+
+// probeEnv points the CLI's environment at p: its tokens and its CA.
+func probeEnv(p *portaltest.Portal) func(*Env) {
+	vars := map[string]string{}
+	for _, kv := range p.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		vars[k] = v
+	}
+	return func(e *Env) { e.Getenv = func(k string) string { return vars[k] } }
+}
+
+type probeFinding struct {
+	RuleID   string `json:"rule_id"`
+	Severity string `json:"severity"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	URL      string `json:"url"`
+	Message  string `json:"message"`
+}
+
+// probeFindings runs the probe on twin and returns its findings at high
+// or above as "RULE METHOD /template" (from the message's operation key).
+func probeFindings(t *testing.T, twin portaltest.Twin, extra ...string) ([]string, result) {
+	t.Helper()
+	p := portaltest.Start(t, twin)
+	args := append([]string{"probe", "--url", p.URL, "--spec", "openapi.yaml", "--rate", "0", "--format", "json", "--fail-on", "never"}, extra...)
+	res := runWith(t, portaltest.Dir(), probeEnv(p), args...)
+	if res.code != ExitOK {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	var rep struct{ Findings []probeFinding }
+	if err := json.Unmarshal([]byte(res.stdout), &rep); err != nil {
+		t.Fatalf("%v: %s", err, res.stdout)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Severity != "high" && f.Severity != "critical" {
+			continue
+		}
+		op, _, _ := strings.Cut(f.Message, ":")
+		fields := strings.Fields(op)
+		if len(fields) >= 2 {
+			op = fields[0] + " " + fields[1]
+		}
+		got = append(got, fmt.Sprintf("%s %s", f.RuleID, op))
+	}
+	slices.Sort(got)
+	return got, res
+}
+
+func TestProbePortalTwins(t *testing.T) {
+	exp, err := portaltest.LoadExpected()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		twin  portaltest.Twin
+		extra []string
+		conds []string
+	}{
+		{"vulnerable", portaltest.Vulnerable, nil, nil},
+		{"vulnerable allow-writes", portaltest.Vulnerable, []string{"--allow-writes"}, []string{"allow-writes"}},
+		{"hardened", portaltest.Hardened, nil, nil},
+		{"hardened allow-writes", portaltest.Hardened, []string{"--allow-writes"}, []string{"allow-writes"}},
+		{"catchall", portaltest.CatchAll, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, res := probeFindings(t, tc.twin, tc.extra...)
+			var want []string
+			for _, e := range exp.For(tc.twin, tc.conds...) {
+				want = append(want, e.Rule+" "+e.Method+" "+e.Path)
+			}
+			slices.Sort(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("findings at high or above:\n%s\nwant:\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), res.stderr)
+			}
+		})
+	}
+}
+
+// Without --allow-writes the probe sends nothing but GET, HEAD and
+// OPTIONS; with it, writes go out only with credentials a correct server
+// refuses: never with the owner's own token.
+func TestProbeSendsNoWriteUnasked(t *testing.T) {
+	for _, allow := range []bool{false, true} {
+		p := portaltest.Start(t, portaltest.Vulnerable)
+		args := []string{"probe", "--url", p.URL, "--spec", "openapi.yaml", "--rate", "0", "--format", "json", "--fail-on", "never"}
+		if allow {
+			args = append(args, "--allow-writes")
+		}
+		if res := runWith(t, portaltest.Dir(), probeEnv(p), args...); res.code != ExitOK {
+			t.Fatalf("exit %d: %s", res.code, res.stderr)
+		}
+		writes := 0
+		for _, r := range p.Requests() {
+			switch r.Method {
+			case "GET", "HEAD", "OPTIONS":
+				continue
+			}
+			writes++
+			if !allow {
+				t.Errorf("a %s %s was sent without --allow-writes", r.Method, r.Path)
+			}
+			// The objects written to are acme's: alice's and root's
+			// tokens would be accepted.
+			if r.Identity == "alice" || r.Identity == "root" {
+				t.Errorf("a %s %s was sent with %s's own credentials", r.Method, r.Path, r.Identity)
+			}
+		}
+		if allow && writes == 0 {
+			t.Error("--allow-writes sent no write, so the check above tested nothing")
+		}
+	}
+}
+
+// Tokens never show: not in any format, not in the verbose log, not in a
+// report file.
+func TestProbeShowsNoToken(t *testing.T) {
+	p := portaltest.Start(t, portaltest.Vulnerable)
+	dir := t.TempDir()
+	for _, format := range []string{"text", "json", "sarif", "markdown"} {
+		out := dir + "/report." + format
+		for _, args := range [][]string{
+			{"--format", format, "--verbose"},
+			{"--format", format, "--output", out},
+		} {
+			all := append([]string{"probe", "--url", p.URL, "--spec", "openapi.yaml", "--rate", "0", "--allow-writes", "--fail-on", "never"}, args...)
+			res := runWith(t, portaltest.Dir(), probeEnv(p), all...)
+			if res.code != ExitOK {
+				t.Fatalf("%v: exit %d: %s", args, res.code, res.stderr)
+			}
+			text := res.stdout + res.stderr
+			if data, err := os.ReadFile(out); err == nil {
+				text += string(data)
+			}
+			for name, tok := range p.Tokens {
+				for _, piece := range append([]string{tok}, strings.Split(tok, ".")...) {
+					if len(piece) >= 8 && strings.Contains(text, piece) {
+						t.Errorf("%s %v shows a piece of %s's token", format, args, name)
+					}
+				}
+			}
+			if format == "text" && args[len(args)-1] == "--verbose" && !strings.Contains(res.stderr, "level=DEBUG") {
+				t.Errorf("--verbose logged nothing, so the log was not checked")
+			}
+		}
+	}
+}

@@ -1,0 +1,217 @@
+// Package probe runs the live checks against a deployment (`launchgate
+// probe`): it builds the live target — the base URL, the spec's
+// operations, the identities with their credentials expanded, one HTTP
+// client bound to the origin — runs the checks, and turns their reports
+// into processed findings with the same catalog, processors and reporters
+// as a scan.
+package probe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/launchgate/launchgate/pkg/catalog"
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/config"
+	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/live"
+	"github.com/launchgate/launchgate/pkg/process"
+	"github.com/launchgate/launchgate/pkg/redact"
+	"github.com/launchgate/launchgate/pkg/report"
+	"github.com/launchgate/launchgate/pkg/scan"
+)
+
+// Options are the inputs of one probe, as the command line gives them.
+type Options struct {
+	// URL is --url.
+	URL string
+	// Specs are --spec documents; relative ones are taken from WorkDir.
+	// Empty means discover them under WorkDir.
+	Specs   []string
+	WorkDir string
+	// ConfigPath is --config; empty means WorkDir/.launchgate.yml if
+	// present.
+	ConfigPath  string
+	Baseline    string
+	AllowWrites bool
+	MaxRequests int
+	Rate        float64
+	// Timeout bounds the whole run (--timeout).
+	Timeout   time.Duration
+	Threshold finding.Severity
+	Now       time.Time
+	// LookupEnv expands ${NAME} in identities (os.LookupEnv).
+	LookupEnv func(string) (string, bool)
+	// CertFile is SSL_CERT_FILE: extra trusted roots.
+	CertFile string
+	Version  string
+	// NewLogger makes the run's logger from its redactor, which knows the
+	// identities' credentials; nil logs nothing.
+	NewLogger func(*redact.Redactor) *slog.Logger
+}
+
+// Runner runs live checks against the rules of a catalog.
+type Runner struct {
+	Catalog *catalog.Catalog
+	Checks  []*check.Check
+	// Redactor is the base redactor; the run adds the identities'
+	// credentials to it.
+	Redactor *redact.Redactor
+}
+
+// Run probes opts.URL. It returns the result and the redactor that
+// knows the identities' credentials, for whatever the caller prints. An
+// error means the probe could not be set up as asked (a bad --url, an
+// unset ${NAME}, an unreadable spec or config); a target that cannot be
+// reached is a finding.
+func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact.Redactor, error) {
+	base, err := parseBase(opts.URL)
+	if err != nil {
+		return nil, r.Redactor, err
+	}
+	s := &scan.Scanner{Catalog: r.Catalog, Redactor: r.Redactor}
+	cfg, err := s.LoadConfig(opts.WorkDir, scan.Options{ConfigPath: opts.ConfigPath, WorkDir: opts.WorkDir})
+	if err != nil {
+		return nil, r.Redactor, err
+	}
+	lookup := opts.LookupEnv
+	if lookup == nil {
+		lookup = os.LookupEnv
+	}
+	ids, err := cfg.Probe.ExpandIdentities(lookup)
+	if err != nil {
+		return nil, r.Redactor, err
+	}
+	rdr := r.Redactor.WithValues(credentialParts(config.HeaderValues(ids))...)
+	s.Redactor = rdr
+	log := slog.New(slog.DiscardHandler)
+	if opts.NewLogger != nil {
+		log = opts.NewLogger(rdr)
+	}
+	docs, root, notes, err := loadSpecs(ctx, opts, cfg)
+	if err != nil {
+		return nil, rdr, err
+	}
+	client, err := live.New(live.Options{Base: base, Rate: opts.Rate, MaxRequests: opts.MaxRequests,
+		AllowWrites: opts.AllowWrites, RootsFile: opts.CertFile, UserAgent: live.DefaultUserAgent(opts.Version), Logger: log})
+	if err != nil {
+		return nil, rdr, err
+	}
+	defer client.Close()
+	cov := &check.Coverage{}
+	t := &check.Target{Root: root, Config: cfg, Logger: log,
+		Live: &check.Live{Base: base, Client: client, Docs: docs, Identities: ids, AllowWrites: opts.AllowWrites, Coverage: cov}}
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	res := &report.Result{Tool: report.Tool{Name: "launchgate", Version: opts.Version}, Threshold: opts.Threshold,
+		Catalog: r.Catalog, Ran: map[string]bool{}}
+	var raw []finding.Finding
+	for _, c := range r.Checks {
+		if c.Applies != nil && !c.Applies(t) {
+			continue
+		}
+		var reports []check.Report
+		err := c.Run(ctx, t, func(rep check.Report) { reports = append(reports, rep) })
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return nil, rdr, fmt.Errorf("%s check: %w", c.Name, err)
+		}
+		res.Ran[c.Name] = true
+		for _, rep := range reports {
+			f, err := s.Finding(rep)
+			if err != nil {
+				return nil, rdr, fmt.Errorf("%s check: %w", c.Name, err)
+			}
+			raw = append(raw, f)
+		}
+	}
+	pipeline, err := processors(root, cfg, opts, log)
+	if err != nil {
+		return nil, rdr, err
+	}
+	if res.Findings, err = process.Run(pipeline, raw); err != nil {
+		return nil, rdr, err
+	}
+	probed, skipped := cov.Counts()
+	notes = append(notes, fmt.Sprintf("probed %d operations of %s (%d not probed) with %d requests", probed, client.Origin(), skipped, client.Sent()))
+	notes = append(notes, cov.Lines()...)
+	for _, p := range pipeline {
+		if n, ok := p.(interface{ Notes() []string }); ok {
+			notes = append(notes, n.Notes()...)
+		}
+	}
+	res.Notes = rdr.Strings(notes)
+	return res, rdr, nil
+}
+
+// processors is the pipeline of a probe's findings: those of a scan but
+// the diff filter, which has no lines to narrow to.
+func processors(root string, cfg *config.Config, opts Options, log *slog.Logger) ([]process.Processor, error) {
+	list := []process.Processor{
+		process.SeverityOverride(cfg.Severity),
+		process.InlineIgnore(root, log),
+		process.ConfigIgnore(cfg.Ignores, opts.Now),
+	}
+	if opts.Baseline != "" {
+		path := opts.Baseline
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(opts.WorkDir, path)
+		}
+		b, err := process.LoadBaseline(path)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, process.Baseline(b))
+	}
+	return append(list, process.Dedupe(), process.Sort()), nil
+}
+
+// parseBase checks --url: an http or https URL with a host, no
+// credentials, query or fragment.
+func parseBase(raw string) (*url.URL, error) {
+	if raw == "" {
+		return nil, fmt.Errorf("probe needs --url, the deployment's base URL (https://staging.example.com)")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, fmt.Errorf("--url %s: want an http:// or https:// URL with a host", redact.Quote(live.Redact(u)))
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("--url %s: give the base URL only, without credentials, query or fragment; credentials go in probe.identities", live.Redact(u))
+	}
+	return u, nil
+}
+
+// credentialParts are the values the redactor takes out for the
+// identities' headers: each whole value, each of its space-separated
+// parts ("Bearer <token>") and each dot-separated part of a JWT, so that
+// no piece of a credential can reach an output.
+func credentialParts(values []string) []string {
+	var out []string
+	for _, v := range values {
+		out = append(out, v)
+		for _, f := range strings.Fields(v) {
+			out = append(out, f)
+			for _, seg := range strings.Split(f, ".") {
+				if len(seg) >= 8 {
+					out = append(out, seg)
+				}
+			}
+			for _, kv := range strings.Split(f, ";") {
+				if _, val, ok := strings.Cut(kv, "="); ok && len(val) >= 8 {
+					out = append(out, val)
+				}
+			}
+		}
+	}
+	return out
+}
