@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/launchgate/launchgate/pkg/check"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules.md from the catalog")
@@ -19,7 +21,7 @@ func TestRegistry(t *testing.T) {
 	// Every rule a check says it emits is in the catalog, and every rule
 	// in the catalog is emitted by some check.
 	emitted := map[string]string{}
-	for _, c := range reg.Static {
+	for _, c := range append(append([]*check.Check(nil), reg.Static...), reg.Live...) {
 		for _, id := range c.Rules {
 			if reg.Catalog.Rule(id) == nil {
 				t.Errorf("check %s emits %s, which the catalog lacks", c.Name, id)
