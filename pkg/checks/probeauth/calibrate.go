@@ -34,12 +34,12 @@ func (r *run) calibrate(ctx context.Context) (bool, error) {
 		}
 	}
 	if len(samples) == 0 {
-		if err := ctx.Err(); err != nil {
-			return false, err
-		}
 		msg := "the target did not answer the probe's first requests"
-		if firstErr != nil {
+		switch {
+		case firstErr != nil:
 			msg += ": " + firstErr.Error()
+		case ctx.Err() != nil:
+			msg += " within the run's time limit (--timeout)"
 		}
 		r.report(check.Report{Rule: ruleUnreachable, URL: r.lt.Client.Origin(), Key: ruleUnreachable,
 			Message: msg + "; nothing was tested"})

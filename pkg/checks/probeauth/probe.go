@@ -45,7 +45,6 @@ func (r *run) probe(ctx context.Context, p *op) {
 		cov.Skipped(p.key(), "no value for "+strings.Join(r.missing(p), ", ")+" (give one in probe.objects or as an example in the spec)")
 		return
 	}
-	cov.Probed(p.key())
 	if p.o.Mutating() {
 		r.probeWrite(ctx, p, owner)
 		return
@@ -65,7 +64,10 @@ func (r *run) probe(ctx context.Context, p *op) {
 // each invalid variant, and reports what was accepted. It reports
 // whether the missing credentials were refused.
 func (r *run) probeCredentials(ctx context.Context, p *op, owner filled) bool {
-	none, _ := r.send(ctx, r.request(p, owner.path, nil, true))
+	none, err := r.send(ctx, r.request(p, owner.path, nil, true))
+	if !r.decides(p, none, err) {
+		return false
+	}
 	if r.accepted(none) {
 		r.report(r.unauthReport(p, owner.path, none))
 		return false
@@ -90,6 +92,26 @@ func (r *run) probeCredentials(ctx context.Context, p *op, owner filled) bool {
 				p.key(), strings.Join(took, ", "))))
 	}
 	return true
+}
+
+// decides reports whether the answer to p's request without credentials
+// decides anything, and records the operation as probed or not.
+func (r *run) decides(p *op, resp *live.Response, err error) bool {
+	switch {
+	case resp != nil && resp.Status != 429 && resp.Status < 500:
+		r.mu.Lock()
+		r.judged++
+		r.mu.Unlock()
+		r.lt.Coverage.Probed(p.key())
+		return true
+	case resp != nil:
+		r.lt.Coverage.Skipped(p.key(), fmt.Sprintf("answered %d without credentials, which decides nothing", resp.Status))
+	case err != nil:
+		r.lt.Coverage.Skipped(p.key(), "no answer: "+err.Error())
+	default:
+		r.lt.Coverage.Skipped(p.key(), "no answer within the run's request or time limit")
+	}
+	return false
 }
 
 // probeOtherTenant sends the owner's object request with the credentials

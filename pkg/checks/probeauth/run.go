@@ -38,6 +38,11 @@ type run struct {
 	seen tally
 	// capped says the request cap was reached.
 	capped bool
+	// judged counts the operations whose request without credentials got
+	// an answer that decides something (not a 429 or a server error);
+	// firstErr is the first request that failed.
+	judged   int
+	firstErr error
 }
 
 func newRun(t *check.Target, now time.Time, emit func(check.Report)) *run {
@@ -88,11 +93,41 @@ func (r *run) run(ctx context.Context) error {
 	if ctx.Err() != nil {
 		r.lt.Coverage.Note("the run's time limit (--timeout) ended it before every operation was probed")
 	}
-	if why := r.seen.refusesAll(); why != "" {
+	if why := r.untested(ctx); why != "" {
 		r.report(check.Report{Rule: ruleUnreachable, URL: r.lt.Client.Origin(), Key: ruleUnreachable,
-			Message: "every request the probe sent was refused the same way (" + why + "): nothing could be tested; allow the probe through for this host"})
+			Message: why + ": nothing could be tested"})
 	}
 	return nil
+}
+
+// untested says why no operation could be judged, or "" when one was (or
+// there was nothing to probe). A run that tested nothing must not pass.
+func (r *run) untested(ctx context.Context) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if why := r.seen.refusesAll(); why != "" {
+		return "every request the probe sent was refused the same way (" + why + "); allow the probe through for this host"
+	}
+	if r.judged > 0 {
+		return ""
+	}
+	probeable := false
+	for _, p := range r.ops {
+		probeable = probeable || p.public == "" && (!p.o.Mutating() || r.lt.AllowWrites)
+	}
+	switch {
+	case !probeable:
+		return ""
+	case ctx.Err() != nil:
+		return "the run's time limit (--timeout) ended before any operation got an answer"
+	case r.capped:
+		return "the request cap (--max-requests) was reached before any operation got an answer"
+	case r.firstErr != nil:
+		return "no operation got an answer: " + r.firstErr.Error()
+	case r.seen.throttled > 0 || r.seen.server > 0:
+		return "no operation got an answer but 429 or a server error"
+	}
+	return "no operation could be probed (see the operations not probed)"
 }
 
 // send makes one request and records how it went. A nil response means
@@ -110,6 +145,9 @@ func (r *run) send(ctx context.Context, req live.Request) (*live.Response, error
 		return nil, nil
 	case err != nil:
 		r.seen.failed++
+		if r.firstErr == nil {
+			r.firstErr = err
+		}
 		return nil, err
 	}
 	r.seen.add(resp.Status)
