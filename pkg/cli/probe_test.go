@@ -159,3 +159,35 @@ func TestProbeShowsNoToken(t *testing.T) {
 		}
 	}
 }
+
+// Without probe.objects the probe fills object IDs from each identity's
+// own lists, and still finds the cross-tenant read.
+func TestProbeHarvestsIDs(t *testing.T) {
+	src := portaltest.Dir()
+	cfg, err := os.ReadFile(src + "/.launchgate.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, err := os.ReadFile(src + "/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, ok := strings.Cut(string(cfg), "  objects:")
+	if !ok {
+		t.Fatal("the portal's config has no probe.objects to take out")
+	}
+	dir := writeTree(t, map[string]string{".launchgate.yml": head, "openapi.yaml": string(spec)})
+	p := portaltest.Start(t, portaltest.Vulnerable)
+	res := runWith(t, dir, probeEnv(p), "probe", "--url", p.URL, "--rate", "0", "--format", "json", "--fail-on", "never")
+	if res.code != ExitOK {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	for _, want := range []string{
+		`"rule_id": "probe/cross-tenant-access"`,
+		`"rule_id": "probe/unauthenticated-access"`,
+	} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("no %s with harvested IDs:\n%s", want, res.stderr)
+		}
+	}
+}

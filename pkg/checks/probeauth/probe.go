@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/launchgate/launchgate/pkg/check"
@@ -205,9 +206,12 @@ func (r *run) fill(p *op) (filled, bool) {
 		harvested := r.harvested(id.Name, p.collection())
 		look := params.Sources(objects, p.o.Parameters, harvested, p.collection())
 		var owned []string
+		mine := values(harvested)
 		track := func(name string) (string, params.Source, bool) {
 			v, src, ok := look(name)
-			if ok && (src == params.SourceConfig || src == params.SourceHarvested) {
+			// A spec example is the identity's own object when its own
+			// list holds it; otherwise it may be anyone's, or everyone's.
+			if ok && (src == params.SourceConfig || src == params.SourceHarvested || slices.Contains(mine, v)) {
 				owned = append(owned, v)
 			}
 			return v, src, ok
