@@ -54,7 +54,7 @@ func (r *run) probe(ctx context.Context, p *op) {
 	if owner.id.Name != "" {
 		own, _ = r.send(ctx, r.request(p, owner.path, identityHeader(owner.id.Headers), false))
 	}
-	refused := r.probeCredentials(ctx, p, owner)
+	refused := r.probeCredentials(ctx, p, owner, own)
 	if refused && own != nil && r.accepted(own) {
 		r.probeOtherTenant(ctx, p, owner, own)
 	}
@@ -62,14 +62,15 @@ func (r *run) probe(ctx context.Context, p *op) {
 }
 
 // probeCredentials sends the operation without credentials and with
-// each invalid variant, and reports what was accepted. It reports
-// whether the missing credentials were refused.
-func (r *run) probeCredentials(ctx context.Context, p *op, owner filled) bool {
+// each invalid variant, and reports what was accepted. own is the
+// owner's answer with valid credentials, or nil. It reports whether the
+// missing credentials were refused.
+func (r *run) probeCredentials(ctx context.Context, p *op, owner filled, own *live.Response) bool {
 	none, err := r.send(ctx, r.request(p, owner.path, nil, true))
 	if !r.decides(p, none, err) {
 		return false
 	}
-	if r.accepted(none) {
+	if r.grants(none, own) {
 		r.report(r.unauthReport(p, owner.path, none))
 		return false
 	}
@@ -83,7 +84,7 @@ func (r *run) probeCredentials(ctx context.Context, p *op, owner filled) bool {
 			continue
 		}
 		resp, _ := r.send(ctx, r.request(p, owner.path, v.Header, true))
-		if r.accepted(resp) {
+		if r.grants(resp, own) {
 			took = append(took, fmt.Sprintf("%s (%d)", v.Name, resp.Status))
 		}
 	}
@@ -91,6 +92,24 @@ func (r *run) probeCredentials(ctx context.Context, p *op, owner filled) bool {
 		r.report(r.newReport(ruleInvalid, p, owner.path,
 			fmt.Sprintf("%s answered 2xx to %s, credentials a correct server refuses; the request without credentials was refused, so the route checks that a token is there, not that it is valid",
 				p.key(), strings.Join(took, ", "))))
+	}
+	return true
+}
+
+// grants reports whether resp, to a request that should have been
+// refused, is access: accepted, not moved to another path by a redirect
+// (a login page), and of the same media type as the owner's own answer
+// when there is one (an HTML login page served with 200 where the owner
+// gets JSON is a refusal).
+func (r *run) grants(resp, own *live.Response) bool {
+	if !r.accepted(resp) {
+		return false
+	}
+	if resp.Redirects > 0 && (own == nil || own.URL == nil || resp.URL == nil || resp.URL.Path != own.URL.Path) {
+		return false
+	}
+	if own != nil && r.accepted(own) && mediaType(own) != mediaType(resp) {
+		return false
 	}
 	return true
 }
@@ -161,7 +180,7 @@ func (r *run) probeRoles(ctx context.Context, p *op, owner filled) {
 // probeWrite sends a mutating operation with credentials a correct
 // server refuses only: none, invalid ones and another tenant's.
 func (r *run) probeWrite(ctx context.Context, p *op, owner filled) {
-	if !r.probeCredentials(ctx, p, owner) || !p.object() || len(owner.owned) == 0 {
+	if !r.probeCredentials(ctx, p, owner, nil) || !p.object() || len(owner.owned) == 0 {
 		return
 	}
 	for _, other := range r.lt.Identities {
