@@ -191,3 +191,25 @@ func TestProbeHarvestsIDs(t *testing.T) {
 		}
 	}
 }
+
+// A probe report is a baseline for the next run, also against another
+// deployment of the same spec: fingerprints rest on the rule, the method
+// and the path template, not the host or the concrete ID.
+func TestProbeBaseline(t *testing.T) {
+	first := portaltest.Start(t, portaltest.Vulnerable)
+	base := t.TempDir() + "/probe.json"
+	res := runWith(t, portaltest.Dir(), probeEnv(first), "probe", "--url", first.URL, "--spec", "openapi.yaml", "--rate", "0",
+		"--format", "json", "--output", base)
+	if res.code != ExitBlocking {
+		t.Fatalf("first run: exit %d, want 1: %s", res.code, res.stderr)
+	}
+	second := portaltest.Start(t, portaltest.Vulnerable)
+	res = runWith(t, portaltest.Dir(), probeEnv(second), "probe", "--url", second.URL, "--spec", "openapi.yaml", "--rate", "0",
+		"--format", "json", "--baseline", base)
+	if res.code != ExitOK {
+		t.Fatalf("second deployment against the first's baseline: exit %d, want 0:\n%s", res.code, res.stdout)
+	}
+	if !strings.Contains(res.stdout, `"suppressed": true`) {
+		t.Error("the baselined findings are not reported as suppressed")
+	}
+}

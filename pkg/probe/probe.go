@@ -131,6 +131,11 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 			if err != nil {
 				return nil, rdr, fmt.Errorf("%s check: %w", c.Name, err)
 			}
+			// The URL names the host and the concrete ID, which differ
+			// between a staging and a production run of one spec; the
+			// fingerprint rests on the rule, the spec file and the key
+			// (method and path template) alone.
+			f.Fingerprint = finding.Fingerprint(f.RuleID, f.File, "", f.Key)
 			raw = append(raw, f)
 		}
 	}
