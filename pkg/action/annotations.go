@@ -89,11 +89,11 @@ func annotationProps(f *finding.Finding) githubactions.CommandProperties {
 	return props
 }
 
-// annotationMessage is the finding's message; a live finding, which has no
-// file to sit on, names its URL.
+// annotationMessage is the finding's message; a live finding names the
+// URL it was found at, also when it sits on its operation in the spec.
 func annotationMessage(f *finding.Finding) string {
 	msg := cmp.Or(f.Message, f.Title, f.RuleID)
-	if f.File == "" && f.URL != "" {
+	if f.URL != "" && !strings.Contains(msg, f.URL) {
 		msg = fmt.Sprintf("%s (%s)", msg, f.URL)
 	}
 	return printable(msg)

@@ -38,6 +38,18 @@ func TestAnnotationFormatAndEscaping(t *testing.T) {
 			want: "::notice title=probe/x%3A T::answered 200 (https://staging.example.com/api)",
 		},
 		{
+			name: "live finding on its spec operation names its URL too",
+			f: finding.Finding{RuleID: "probe/x", Title: "T", Severity: finding.Critical, File: "api/openapi.yaml", Line: 80,
+				URL: "https://staging.example.com/api/invoices/inv_a1", Message: "GET /api/invoices/{invoiceId}: bob got 200"},
+			want: "::error file=api/openapi.yaml,line=80,title=probe/x%3A T::GET /api/invoices/{invoiceId}: bob got 200 (https://staging.example.com/api/invoices/inv_a1)",
+		},
+		{
+			name: "a message that holds its URL does not repeat it",
+			f: finding.Finding{RuleID: "probe/x", Title: "T", Severity: finding.Info, File: "api/openapi.yaml", Line: 3,
+				URL: "https://staging.example.com/", Message: "https://staging.example.com/ answered"},
+			want: "::notice file=api/openapi.yaml,line=3,title=probe/x%3A T::https://staging.example.com/ answered",
+		},
+		{
 			name: "bidirectional override is neutralised",
 			f:    finding.Finding{RuleID: "r/x", Title: "T", Severity: finding.High, File: "a.go", Line: 1, Message: "abc\u202edef"},
 			want: "::error file=a.go,line=1,title=r/x%3A T::abc\ufffddef",

@@ -26,12 +26,18 @@ const (
 	inputComment   = "comment"
 	inputCategory  = "category"
 	inputVersion   = "version"
+	inputURL       = "url"
+	inputWrites    = "allow-writes"
+	inputMaxReq    = "max-requests"
+	inputRate      = "rate"
+	inputTimeout   = "timeout"
 )
 
 // inputNames lists every input the entrypoint reads, in action.yml order.
 var inputNames = [...]string{
 	inputCommand, inputPath, inputSpec, inputArtifacts, inputEnvFiles,
-	inputEnvProc, inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
+	inputEnvProc, inputURL, inputWrites, inputMaxReq, inputRate, inputTimeout,
+	inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
 	inputComment, inputCategory, inputVersion,
 }
 
@@ -69,6 +75,8 @@ type Inputs struct {
 	// Version is the launchgate version action.yml installed, "" when not
 	// given.
 	Version string
+	// Probe holds the inputs of command: probe.
+	Probe ProbeInputs
 }
 
 // InputError is an input with a value the action cannot use.
@@ -81,6 +89,9 @@ type InputError struct {
 
 // Error names the input the way a workflow file spells it.
 func (e *InputError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("input %s is required: want %s", e.Name, e.Want)
+	}
 	return fmt.Sprintf("input %s: %q is not valid: want %s", e.Name, e.Value, e.Want)
 }
 
@@ -102,9 +113,9 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		in.Command = "scan"
 	}
 	switch in.Command {
-	case "scan":
-	case "probe", "dns":
-		return in, fmt.Errorf("input command: %q is not available in this version of launchgate; use command: scan", in.Command)
+	case "scan", "probe":
+	case "dns":
+		return in, fmt.Errorf("input command: %q is not available in this version of launchgate; use command: scan or probe", in.Command)
 	default:
 		return in, &InputError{Name: inputCommand, Value: in.Command, Want: "scan, probe or dns"}
 	}
@@ -120,6 +131,9 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		return in, &InputError{Name: inputFailOn, Value: failOn, Want: "critical, high, medium, low or never"}
 	}
 	in.FailOn = sev
+	if in.Probe, err = readProbeInputs(gh, in.Command == "probe"); err != nil {
+		return in, err
+	}
 	if v := gh.GetInput(inputOnlyNew); v != "" {
 		b, err := parseBool(inputOnlyNew, v)
 		if err != nil {

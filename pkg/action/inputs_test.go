@@ -1,11 +1,13 @@
 package action
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sethvargo/go-githubactions"
 
@@ -27,7 +29,7 @@ func TestReadInputs(t *testing.T) {
 		{
 			name: "defaults",
 			vars: map[string]string{},
-			want: Inputs{Command: "scan", Path: ".", FailOn: finding.High, Category: "launchgate"},
+			want: Inputs{Command: "scan", Path: ".", FailOn: finding.High, Category: "launchgate", Probe: probeDefaults()},
 		},
 		{
 			name: "every input",
@@ -45,12 +47,33 @@ func TestReadInputs(t *testing.T) {
 				Specs: []string{"api/a.yaml", "api/b.yaml", "api/c.yaml"}, Artifacts: []string{"dist"},
 				EnvFiles: []string{".env.production"}, Config: "ci/launchgate.yml", FailOn: finding.Medium,
 				Baseline: "old.sarif", OnlyNew: &yes, Token: "tok", Category: "launchgate/api", Version: "v1.2.3",
+				Probe: probeDefaults(),
+			},
+		},
+		{
+			name: "probe",
+			vars: map[string]string{
+				"INPUT_COMMAND": "probe", "INPUT_URL": "https://staging.example.com",
+				"INPUT_ALLOW-WRITES": "true", "INPUT_MAX-REQUESTS": "150", "INPUT_RATE": "2.5",
+				"INPUT_TIMEOUT": "90s", "INPUT_SPEC": "openapi.yaml", "INPUT_FAIL-ON": "critical",
+			},
+			want: Inputs{
+				Command: "probe", Path: ".", Specs: []string{"openapi.yaml"}, FailOn: finding.Critical, Category: "launchgate",
+				Probe: ProbeInputs{URL: "https://staging.example.com", AllowWrites: true, MaxRequests: 150, Rate: 2.5, Timeout: 90 * time.Second},
+			},
+		},
+		{
+			name: "probe defaults",
+			vars: map[string]string{"INPUT_COMMAND": "probe", "INPUT_URL": "https://staging.example.com", "INPUT_RATE": "0"},
+			want: Inputs{
+				Command: "probe", Path: ".", FailOn: finding.High, Category: "launchgate",
+				Probe: ProbeInputs{URL: "https://staging.example.com", MaxRequests: 2000, Rate: 0, Timeout: 5 * time.Minute},
 			},
 		},
 		{
 			name: "only-new off and fail-on never",
 			vars: map[string]string{"INPUT_ONLY-NEW": "false", "INPUT_FAIL-ON": "never"},
-			want: Inputs{Command: "scan", Path: ".", FailOn: finding.Never, OnlyNew: &no, Category: "launchgate"},
+			want: Inputs{Command: "scan", Path: ".", FailOn: finding.Never, OnlyNew: &no, Category: "launchgate", Probe: probeDefaults()},
 		},
 	}
 	for _, tt := range tests {
@@ -72,19 +95,37 @@ func inputsEqual(a, b Inputs) bool {
 	return sameBool && a.Command == b.Command && a.Path == b.Path && slices.Equal(a.Specs, b.Specs) &&
 		slices.Equal(a.Artifacts, b.Artifacts) && slices.Equal(a.EnvFiles, b.EnvFiles) && a.Config == b.Config &&
 		a.FailOn == b.FailOn && a.Baseline == b.Baseline && a.Token == b.Token && a.Comment == b.Comment &&
-		a.Category == b.Category && a.Version == b.Version
+		a.Category == b.Category && a.Version == b.Version && a.Probe == b.Probe
+}
+
+// probeDefaults are the probe's inputs when none is given.
+func probeDefaults() ProbeInputs {
+	return ProbeInputs{MaxRequests: 2000, Rate: 10, Timeout: 5 * time.Minute}
 }
 
 func TestBadInputsExitTwoNamingTheInput(t *testing.T) {
+	probe := map[string]string{"command": "probe", "url": "https://staging.example.com"}
 	tests := []struct {
 		name, input, value string
 		want               string
+		// with sets further inputs; named is the input the error names,
+		// when not input.
+		with  map[string]string
+		named string
 	}{
 		{name: "unknown severity", input: "fail-on", value: "banana", want: `input fail-on: "banana" is not valid`},
 		{name: "not a boolean", input: "only-new", value: "maybe", want: `input only-new: "maybe" is not valid: want true or false`},
 		{name: "comment not a boolean", input: "comment", value: "yes please", want: "input comment:"},
 		{name: "unknown command", input: "command", value: "deploy", want: `input command: "deploy" is not valid: want scan, probe or dns`},
-		{name: "probe not built", input: "command", value: "probe", want: `input command: "probe" is not available in this version`},
+		{name: "probe without url", input: "command", value: "probe", named: "url", want: "input url is required: want the deployment's base URL"},
+		{name: "probe with empty url", input: "url", value: "", with: map[string]string{"command": "probe"}, want: "input url is required"},
+		{name: "max-requests not a number", input: "max-requests", value: "lots", with: probe, want: `input max-requests: "lots" is not valid: want a whole number`},
+		{name: "max-requests zero", input: "max-requests", value: "0", with: probe, want: `input max-requests: "0" is not valid`},
+		{name: "negative rate", input: "rate", value: "-1", with: probe, want: `input rate: "-1" is not valid: want requests per second`},
+		{name: "rate not a number", input: "rate", value: "NaN", with: probe, want: `input rate: "NaN" is not valid`},
+		{name: "timeout without a unit", input: "timeout", value: "300", with: probe, want: `input timeout: "300" is not valid: want a positive duration`},
+		{name: "negative timeout", input: "timeout", value: "-5m", with: probe, want: `input timeout: "-5m" is not valid`},
+		{name: "allow-writes not a boolean", input: "allow-writes", value: "sure", with: probe, want: `input allow-writes: "sure" is not valid: want true or false`},
 		{name: "dns not built", input: "command", value: "dns", want: `input command: "dns" is not available in this version`},
 		{name: "category that could end the marker", input: "category", value: "x-->y", want: "input category:"},
 		{name: "category with a space", input: "category", value: "my gate", want: "input category:"},
@@ -92,7 +133,11 @@ func TestBadInputsExitTwoNamingTheInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sim := newRunner(t, t.TempDir()).event("workflow_dispatch", map[string]any{})
+			for k, v := range tt.with {
+				sim.input(k, v)
+			}
 			sim.input(tt.input, tt.value)
+			named := cmp.Or(tt.named, tt.input)
 			res := sim.run()
 			if exitOf(res.err) != 2 {
 				t.Fatalf("exit %d (%v), want 2", exitOf(res.err), res.err)
@@ -103,7 +148,7 @@ func TestBadInputsExitTwoNamingTheInput(t *testing.T) {
 			if strings.Contains(res.err.Error(), "\n") {
 				t.Errorf("error %q is not one line", res.err)
 			}
-			if errs := commandLines(res.stdout, "error"); len(errs) != 1 || !strings.HasPrefix(errs[0], "::error title=launchgate::input "+tt.input) {
+			if errs := commandLines(res.stdout, "error"); len(errs) != 1 || !strings.HasPrefix(errs[0], "::error title=launchgate::input "+named) {
 				t.Errorf("want one ::error:: annotation naming the input, got %q", errs)
 			}
 			if len(res.outputs) != 0 || res.summary != "" {

@@ -22,7 +22,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/scan"
 )
 
-// ErrBlocking is returned, wrapped, when the scan has findings at or above
+// ErrBlocking is returned, wrapped, when the run has findings at or above
 // fail-on. Every other error means the step could not run as configured.
 var ErrBlocking = errors.New("blocking findings")
 
@@ -37,10 +37,14 @@ type runner struct {
 	api       *ghapi.Client
 	// sarif writes the SARIF file; its zero value keeps GitHub's limits.
 	sarif report.SARIFReporter
+	// scrub takes the credentials the run knows out of the files and the
+	// comment it writes, whose texts the run's redactor already went
+	// through; its zero value changes nothing.
+	scrub scrubber
 }
 
 // Run is `launchgate action`: it reads the inputs and the event from env,
-// scans, and writes the SARIF file, the job summary, the outputs, the
+// scans or probes, and writes the SARIF file, the job summary, the outputs, the
 // optional pull-request comment and the annotations — all of them also
 // when the gate fails. It returns nil when nothing blocks, an error
 // wrapping ErrBlocking when something does, and any other error when an
@@ -61,10 +65,21 @@ func Run(ctx context.Context, env Env) error {
 	r.out.mask(gh.GetInput(inputToken))
 	err := r.run(ctx, gh)
 	if err != nil && !errors.Is(err, ErrBlocking) {
-		r.out.issue(cmdError, githubactions.CommandProperties{"title": "launchgate"}, oneLine(err.Error()))
+		err = &redactedError{msg: r.out.redact.String(oneLine(err.Error())), err: err}
+		r.out.issue(cmdError, githubactions.CommandProperties{"title": "launchgate"}, err.Error())
 	}
 	return errors.Join(err, r.out.err)
 }
+
+// redactedError is an error as the run's redactor shows it, so that the
+// caller, which prints it, cannot show a credential only the run knew.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
 
 func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 	var err error
@@ -80,11 +95,15 @@ func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 	if r.workspace, err = r.workspaceDir(); err != nil {
 		return err
 	}
-	r.checkVersion()
 	root := r.inputs.Path
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(r.workspace, root)
 	}
+	if r.inputs.Command == "probe" {
+		return r.runProbe(ctx, root)
+	}
+	r.checkVersion()
+	r.noteIgnored()
 	onlyNew := r.event.IsPullRequest()
 	if r.inputs.OnlyNew != nil {
 		onlyNew = *r.inputs.OnlyNew
@@ -95,7 +114,7 @@ func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 	if err != nil {
 		return err
 	}
-	return r.report(ctx, res, root, scope)
+	return r.report(ctx, res, "Scanned: "+scope.Describe)
 }
 
 // scan runs the static checks the way `launchgate scan` does.
@@ -130,13 +149,22 @@ func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*rep
 			return nil, err
 		}
 	}
+	if err := r.fromRepositoryRoot(res, root); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// fromRepositoryRoot sets the run's category and makes the findings'
+// files relative to the repository root: annotations, SARIF and links
+// need paths from there, which is the workspace, not from a subfolder
+// given as path.
+func (r *runner) fromRepositoryRoot(res *report.Result, root string) error {
 	res.Category = r.inputs.Category
 	prefix, err := r.rootPrefix(root)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	// Annotations, SARIF and links need paths from the repository root,
-	// which is the workspace, not from a subfolder given as path.
 	if prefix != "" {
 		for i := range res.Findings {
 			if f := &res.Findings[i]; f.File != "" {
@@ -144,12 +172,12 @@ func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*rep
 			}
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // report writes everything the step leaves behind. A failure to write one
 // part does not stop the others.
-func (r *runner) report(ctx context.Context, res *report.Result, root string, scope reportScope) error {
+func (r *runner) report(ctx context.Context, res *report.Result, footer string) error {
 	sum := res.Summary()
 	for _, n := range res.Notes {
 		r.out.print("launchgate: " + oneLine(n))
@@ -158,10 +186,10 @@ func (r *runner) report(ctx context.Context, res *report.Result, root string, sc
 	sarifFile, err := r.writeSARIF(res)
 	errs = append(errs, err)
 
-	md, err := scorecard(res, blobBase(&r.event), scope.Describe, maxSummaryBytes)
+	md, err := scorecard(res, blobBase(&r.event), footer, maxSummaryBytes)
 	errs = append(errs, err)
 	if file := r.getenv("GITHUB_STEP_SUMMARY"); file != "" && err == nil {
-		errs = append(errs, appendFile(file, md+"\n", "GITHUB_STEP_SUMMARY"))
+		errs = append(errs, appendFile(file, r.scrub.String(md)+"\n", "GITHUB_STEP_SUMMARY"))
 	}
 	if file := r.getenv("GITHUB_OUTPUT"); file != "" {
 		errs = append(errs, writeOutputs(file, []output{
@@ -172,9 +200,9 @@ func (r *runner) report(ctx context.Context, res *report.Result, root string, sc
 		}))
 	}
 	if r.inputs.Comment {
-		body, err := scorecard(res, blobBase(&r.event), scope.Describe, maxCommentBytes)
+		body, err := scorecard(res, blobBase(&r.event), footer, maxCommentBytes)
 		if err == nil {
-			r.postComment(ctx, body)
+			r.postComment(ctx, r.scrub.String(body))
 		}
 		errs = append(errs, err)
 	}
@@ -213,7 +241,11 @@ func (r *runner) writeSARIF(res *report.Result) (string, error) {
 		return "", fmt.Errorf("SARIF file: %w", err)
 	}
 	var counted resultCounter
-	if err := r.sarif.Write(io.MultiWriter(f, &counted), res); err != nil {
+	if err := r.sarif.Write(&counted, res); err != nil {
+		f.Close()
+		return "", fmt.Errorf("SARIF file %s: %w", file, err)
+	}
+	if _, err := f.WriteString(r.scrub.String(string(counted.buf))); err != nil {
 		f.Close()
 		return "", fmt.Errorf("SARIF file %s: %w", file, err)
 	}

@@ -16,10 +16,10 @@ const maxSummaryBytes = report.MaxMarkdownBytes
 const maxCommentBytes = 65536 - 512
 
 // scorecard renders the launch-readiness scorecard for res, with finding
-// locations linked to the scanned commit and a closing line that says
-// what was scanned. When the full table would not fit in limit bytes it
+// locations linked to the scanned commit and a closing line, footer, that
+// says what was scanned or probed. When the full table would not fit in limit bytes it
 // lists fewer findings rather than cutting the markdown mid-table.
-func scorecard(res *report.Result, linkBase, scope string, limit int) (string, error) {
+func scorecard(res *report.Result, linkBase, footer string, limit int) (string, error) {
 	rows := report.DefaultMarkdownRows
 	for {
 		var b strings.Builder
@@ -27,8 +27,8 @@ func scorecard(res *report.Result, linkBase, scope string, limit int) (string, e
 		if err := md.Write(&b, res); err != nil {
 			return "", err
 		}
-		if scope != "" {
-			fmt.Fprintf(&b, "\n<sub>Scanned: %s.</sub>\n", scope)
+		if footer != "" {
+			fmt.Fprintf(&b, "\n<sub>%s.</sub>\n", footer)
 		}
 		if b.Len() <= limit || rows <= 1 {
 			return b.String(), nil

@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
@@ -89,7 +88,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 	if err != nil {
 		return nil, r.Redactor, err
 	}
-	rdr := r.Redactor.WithValues(credentialParts(config.HeaderValues(ids))...)
+	rdr := r.Redactor.WithValues(Credentials(ids)...)
 	s.Redactor = rdr
 	log := slog.New(slog.DiscardHandler)
 	if opts.NewLogger != nil {
@@ -194,29 +193,4 @@ func parseBase(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("--url %s: give the base URL only, without credentials, query or fragment; credentials go in probe.identities", live.Redact(u))
 	}
 	return u, nil
-}
-
-// credentialParts are the values the redactor takes out for the
-// identities' headers: each whole value, each of its space-separated
-// parts ("Bearer <token>") and each dot-separated part of a JWT, so that
-// no piece of a credential can reach an output.
-func credentialParts(values []string) []string {
-	var out []string
-	for _, v := range values {
-		out = append(out, v)
-		for _, f := range strings.Fields(v) {
-			out = append(out, f)
-			for _, seg := range strings.Split(f, ".") {
-				if len(seg) >= 8 {
-					out = append(out, seg)
-				}
-			}
-			for _, kv := range strings.Split(f, ";") {
-				if _, val, ok := strings.Cut(kv, "="); ok && len(val) >= 8 {
-					out = append(out, val)
-				}
-			}
-		}
-	}
-	return out
 }
