@@ -75,17 +75,5 @@ func runProbe(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return fmt.Errorf("%s", rdr.String(err.Error()))
 	}
-	res.Program = env.program()
-	if out.format != "text" {
-		for _, n := range res.Notes {
-			fmt.Fprintf(env.Stderr, "launchgate: %s\n", n)
-		}
-	}
-	if err := out.write(env, rep, res); err != nil {
-		return err
-	}
-	if res.Summary().Blocking > 0 {
-		return errBlocking
-	}
-	return nil
+	return out.finish(env, rep, res, "")
 }

@@ -81,13 +81,21 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	return out.finish(env, rep, res, "warning: ")
+}
+
+// finish writes res as the command's report: its notes to stderr, each
+// after prefix, when the report is not the text one (which prints them
+// itself), then the report; it returns errBlocking when something
+// blocks.
+func (o *output) finish(env Env, rep report.Reporter, res *report.Result, prefix string) error {
 	res.Program = env.program()
-	if out.format != "text" {
+	if o.format != "text" {
 		for _, n := range res.Notes {
-			fmt.Fprintf(env.Stderr, "launchgate: warning: %s\n", n)
+			fmt.Fprintf(env.Stderr, "launchgate: %s%s\n", prefix, n)
 		}
 	}
-	if err := out.write(env, rep, res); err != nil {
+	if err := o.write(env, rep, res); err != nil {
 		return err
 	}
 	if res.Summary().Blocking > 0 {

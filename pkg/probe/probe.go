@@ -13,7 +13,6 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
@@ -157,24 +156,12 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 	return res, rdr, nil
 }
 
-// processors is the pipeline of a probe's findings: those of a scan but
-// the diff filter, which has no lines to narrow to.
+// processors is the pipeline of a probe's findings: a scan's but the
+// diff filter, which has no lines to narrow to.
 func processors(root string, cfg *config.Config, opts Options, log *slog.Logger) ([]process.Processor, error) {
-	list := []process.Processor{
-		process.SeverityOverride(cfg.Severity),
-		process.InlineIgnore(root, log),
-		process.ConfigIgnore(cfg.Ignores, opts.Now),
-	}
-	if opts.Baseline != "" {
-		path := opts.Baseline
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(opts.WorkDir, path)
-		}
-		b, err := process.LoadBaseline(path)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, process.Baseline(b))
+	list, err := scan.Suppressions(root, cfg, scan.Options{Baseline: opts.Baseline, WorkDir: opts.WorkDir, Now: opts.Now, Logger: log})
+	if err != nil {
+		return nil, err
 	}
 	return append(list, process.Dedupe(), process.Sort()), nil
 }

@@ -36,22 +36,11 @@ func (p *pipeline) notes() []string {
 // range narrows what is reported. Its notes are things to say before the
 // scan runs (a diff that could not be narrowed, say).
 func (s *Scanner) processors(ctx context.Context, t *check.Target, cfg *config.Config, opts Options) (*pipeline, []string, error) {
-	p := &pipeline{list: []process.Processor{
-		process.SeverityOverride(cfg.Severity),
-		process.InlineIgnore(t.Root, opts.Logger),
-		process.ConfigIgnore(cfg.Ignores, opts.Now),
-	}}
-	if opts.Baseline != "" {
-		path := opts.Baseline
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(opts.WorkDir, path)
-		}
-		b, err := process.LoadBaseline(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		p.list = append(p.list, process.Baseline(b))
+	head, err := Suppressions(t.Root, cfg, opts)
+	if err != nil {
+		return nil, nil, err
 	}
+	p := &pipeline{list: head}
 	var notes []string
 	if opts.Diff != "" {
 		touched, note, err := diffLines(ctx, t, opts.Diff)
@@ -65,6 +54,31 @@ func (s *Scanner) processors(ctx context.Context, t *check.Target, cfg *config.C
 	}
 	p.list = append(p.list, process.Dedupe(), process.Overlap(SecretRank), process.Sort())
 	return p, notes, nil
+}
+
+// Suppressions are the processors that decide what is reported and what
+// blocks, the same for a scan and a probe: severity overrides, inline
+// launchgate:ignore comments in the files under root, the configuration's
+// ignores (as of opts.Now) and opts.Baseline (taken from opts.WorkDir
+// when relative).
+func Suppressions(root string, cfg *config.Config, opts Options) ([]process.Processor, error) {
+	list := []process.Processor{
+		process.SeverityOverride(cfg.Severity),
+		process.InlineIgnore(root, opts.Logger),
+		process.ConfigIgnore(cfg.Ignores, opts.Now),
+	}
+	if opts.Baseline != "" {
+		path := opts.Baseline
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(opts.WorkDir, path)
+		}
+		b, err := process.LoadBaseline(path)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, process.Baseline(b))
+	}
+	return list, nil
 }
 
 // diffLines resolves the --diff range in the repository around t.Root and

@@ -1,17 +1,10 @@
 package probeauth
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"testing"
-	"time"
 
-	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
-	"github.com/launchgate/launchgate/pkg/live"
-	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 const loginSpec = `openapi: 3.0.3
@@ -26,28 +19,14 @@ paths:
       responses: {"200": {description: ok}, "401": {description: no}}
 `
 
-// probeHandler runs the check on one secured GET served by h, as alice
-// with token "tok-valid-1234", and returns the rules it reported.
+// probeHandler runs the check on loginSpec served by h, as alice with
+// token "tok-valid-1234", and returns the rules it reported.
 func probeHandler(t *testing.T, h http.Handler) []string {
 	t.Helper()
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	u, _ := url.Parse(srv.URL)
-	client, err := live.New(live.Options{Base: u, RequestTimeout: 2 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(client.Close)
-	doc, problems := spec.Load(context.Background(), "api.yaml", spec.MapReader(map[string]string{"api.yaml": loginSpec}), spec.Options{})
-	if doc == nil || len(problems) > 0 {
-		t.Fatal(problems)
-	}
 	ids := []config.Identity{{Name: "alice", Tenant: "acme", Headers: map[string]string{"Authorization": "Bearer tok-valid-1234"}}}
-	target := &check.Target{Config: config.Default(),
-		Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids}}
 	var got []string
-	if err := New(nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r.Rule) }); err != nil {
-		t.Fatal(err)
+	for _, r := range probeServed(t, loginSpec, h, nil, ids) {
+		got = append(got, r.Rule)
 	}
 	return got
 }

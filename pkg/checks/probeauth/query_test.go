@@ -1,18 +1,11 @@
 package probeauth
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
-	"github.com/launchgate/launchgate/pkg/live"
-	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 const reportSpec = `openapi: 3.0.3
@@ -58,29 +51,13 @@ func TestObjectInQuery(t *testing.T) {
 		want       bool
 	}{{"vulnerable", false, true}, {"hardened", true, false}} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := httptest.NewServer(serve(tc.checkOwner))
-			defer srv.Close()
-			u, _ := url.Parse(srv.URL)
-			client, err := live.New(live.Options{Base: u, RequestTimeout: 2 * time.Second})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer client.Close()
-			doc, problems := spec.Load(context.Background(), "api.yaml", spec.MapReader(map[string]string{"api.yaml": reportSpec}), spec.Options{})
-			if doc == nil || len(problems) > 0 {
-				t.Fatal(problems)
-			}
 			cfg := config.Default()
 			cfg.Probe.Objects = map[string]map[string]string{"acme": {"report_id": "rep_a1"}, "globex": {"report_id": "rep_b1"}}
 			ids := []config.Identity{
 				{Name: "alice", Tenant: "acme", Headers: map[string]string{"Authorization": "Bearer tok-alice-1234"}},
 				{Name: "bob", Tenant: "globex", Headers: map[string]string{"Authorization": "Bearer tok-bob-5678"}},
 			}
-			target := &check.Target{Config: cfg, Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids}}
-			var got []check.Report
-			if err := New(nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
-				t.Fatal(err)
-			}
+			got := probeServed(t, reportSpec, serve(tc.checkOwner), cfg, ids)
 			fired := false
 			for _, r := range got {
 				if r.Rule == ruleCross {
