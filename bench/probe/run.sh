@@ -84,7 +84,7 @@ echo "# building launchgate and the portal" >&2
 }
 
 portal_pid=""
-trap '[[ -n $portal_pid ]] && kill -TERM "$portal_pid" 2>/dev/null' EXIT
+trap '[[ -z $portal_pid ]] || kill -TERM "$portal_pid" 2>/dev/null || true' EXIT
 declare -A unavailable=() version=()
 tool_list=()
 IFS=, read -ra wanted <<<"$tools"
