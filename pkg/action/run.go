@@ -179,7 +179,7 @@ func (r *runner) fromRepositoryRoot(res *report.Result, root string) error {
 // part does not stop the others.
 func (r *runner) report(ctx context.Context, res *report.Result, footer string) error {
 	sum := res.Summary()
-	for _, n := range res.Notes {
+	for _, n := range append(append([]string(nil), res.Notes...), res.Coverage...) {
 		r.out.print("launchgate: " + oneLine(n))
 	}
 	var errs []error

@@ -75,5 +75,5 @@ func runProbe(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return fmt.Errorf("%s", rdr.String(err.Error()))
 	}
-	return out.finish(env, rep, res, "")
+	return out.finish(env, rep, res, "warning: ")
 }

@@ -94,6 +94,9 @@ func (o *output) finish(env Env, rep report.Reporter, res *report.Result, prefix
 		for _, n := range res.Notes {
 			fmt.Fprintf(env.Stderr, "launchgate: %s%s\n", prefix, n)
 		}
+		for _, c := range res.Coverage {
+			fmt.Fprintf(env.Stderr, "launchgate: %s\n", c)
+		}
 	}
 	if err := o.write(env, rep, res); err != nil {
 		return err

@@ -145,14 +145,15 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 		return nil, rdr, err
 	}
 	probed, skipped := cov.Counts()
-	notes = append(notes, fmt.Sprintf("probed %d operations of %s (%d not probed) with %d requests", probed, client.Origin(), skipped, client.Sent()))
-	notes = append(notes, cov.Lines()...)
+	coverage := append([]string{fmt.Sprintf("probed %d operations of %s (%d not probed) with %d requests", probed, client.Origin(), skipped, client.Sent())},
+		cov.Lines()...)
 	for _, p := range pipeline {
 		if n, ok := p.(interface{ Notes() []string }); ok {
 			notes = append(notes, n.Notes()...)
 		}
 	}
 	res.Notes = rdr.Strings(notes)
+	res.Coverage = rdr.Strings(coverage)
 	return res, rdr, nil
 }
 

@@ -64,6 +64,7 @@ func (m MarkdownReporter) Write(w io.Writer, r *Result) error {
 	b.WriteString("## launchgate — launch readiness\n\n")
 	b.WriteString(verdict(r, s) + "\n\n")
 	writeNotes(&b, r.Notes)
+	writeCoverage(&b, r.Coverage)
 	writeScorecard(&b, Scorecard(r))
 	writeCounts(&b, s)
 	writeFindings(&b, r, cmpDefault(m.MaxRows, DefaultMarkdownRows), m.LinkBase)
@@ -104,6 +105,26 @@ func writeNotes(b *strings.Builder, notes []string) {
 	if len(notes) > 0 {
 		b.WriteString("\n")
 	}
+}
+
+// maxCoverage bounds the coverage lines a summary shows.
+const maxCoverage = 20
+
+// writeCoverage lists what the run examined and what it could not, folded
+// so that it does not push the scorecard down.
+func writeCoverage(b *strings.Builder, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "<details><summary>%s</summary>\n\n", escapeCell(truncate(oneLine(lines[0]), maxMessageRunes)))
+	for i, l := range lines[1:] {
+		if i == maxCoverage {
+			fmt.Fprintf(b, "- …and %d more\n", len(lines)-1-maxCoverage)
+			break
+		}
+		fmt.Fprintf(b, "- %s\n", escapeCell(truncate(oneLine(l), maxMessageRunes)))
+	}
+	b.WriteString("\n</details>\n\n")
 }
 
 func writeScorecard(b *strings.Builder, rows []AreaStatus) {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -146,5 +147,28 @@ func TestCapMarkdown(t *testing.T) {
 	}
 	if capMarkdown("short\n", 1000) != "short\n" {
 		t.Error("short markdown changed")
+	}
+}
+
+// Coverage lines are folded under their first line, not shown as
+// warnings, and bounded.
+func TestMarkdownCoverage(t *testing.T) {
+	r := &Result{Threshold: finding.High, Coverage: []string{"probed 3 operations of https://x.example (2 not probed) with 40 requests"}}
+	for i := 0; i < maxCoverage+5; i++ {
+		r.Coverage = append(r.Coverage, fmt.Sprintf("not probed: GET /r%d: a write", i))
+	}
+	var b strings.Builder
+	if err := (MarkdownReporter{}).Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "<details><summary>probed 3 operations") {
+		t.Errorf("the first coverage line is not the summary of a folded block:\n%s", out)
+	}
+	if strings.Contains(out, "⚠️ probed") || strings.Contains(out, "⚠️ not probed") {
+		t.Errorf("coverage shown as warnings:\n%s", out)
+	}
+	if !strings.Contains(out, "- not probed: GET /r0: a write") || strings.Contains(out, fmt.Sprintf("GET /r%d:", maxCoverage)) || !strings.Contains(out, "…and 5 more") {
+		t.Errorf("coverage lines not listed and bounded:\n%s", out)
 	}
 }

@@ -38,6 +38,11 @@ type Result struct {
 	Category string
 	// Notes are warnings for people, such as an expired ignore.
 	Notes []string
+	// Coverage says what the run examined and what it could not, for
+	// people: a probe's operations probed and not probed with the
+	// reasons, its requests, its catch-all profile. They are not
+	// warnings.
+	Coverage []string
 }
 
 // Summary counts a Result's findings.

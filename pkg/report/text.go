@@ -50,7 +50,10 @@ func (t TextReporter) Write(w io.Writer, r *Result) error {
 	for _, n := range r.Notes {
 		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiYellow, "warning:"), oneLine(n))
 	}
-	if len(r.Notes) > 0 {
+	for _, c := range r.Coverage {
+		fmt.Fprintf(bw, "%s\n", oneLine(c))
+	}
+	if len(r.Notes)+len(r.Coverage) > 0 {
 		bw.WriteByte('\n')
 	}
 
