@@ -64,3 +64,8 @@ func healthEndpointMissing(rc *ruleContext) {
 	rc.report(rc.locReport(ruleHealthMissing, rc.rootLoc(), "document",
 		"the API declares no health or readiness route (GET /health, /healthz, /readyz, …), so uptime monitoring and deploy checks have nothing to call"))
 }
+
+// HealthRoute reports whether a GET or HEAD operation on path is a health
+// or readiness probe, as the static check recognises one; the live probe
+// uses it to find the route to call.
+func HealthRoute(method, path string) bool { return healthRoute(method, path) }

@@ -1,0 +1,105 @@
+package probeabuse
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/live"
+)
+
+// maxLoginAttempts bounds the burst of failed sign-ins.
+const maxLoginAttempts = 20
+
+// login sends up to maxLoginAttempts failed sign-ins to probe.login, with
+// --allow-writes only, and reports when none was throttled. It stops at
+// the first 429 or lockout.
+func (r *run) login(ctx context.Context) {
+	if !r.lt.AllowWrites || r.cfg.Probe.Login == "" {
+		return
+	}
+	method, path, ok := route(r.cfg.Probe.Login)
+	if !ok || hasParam(path) {
+		return
+	}
+	body, err := loginBody()
+	if err != nil {
+		return
+	}
+	h := http.Header{}
+	h.Set("Content-Type", "application/json")
+	answered, retryAfter := 0, ""
+	for range maxLoginAttempts {
+		if ctx.Err() != nil {
+			return
+		}
+		resp := r.send(ctx, live.Request{Method: method, Path: path, Header: h, Body: body, Refusable: true, NoRetry: true})
+		if resp == nil {
+			continue
+		}
+		answered++
+		if ra := resp.Header.Get("Retry-After"); ra != "" && retryAfter == "" {
+			retryAfter = strings.TrimSpace(ra)
+		}
+		if throttled(resp) {
+			r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: %s throttled failed sign-ins after %d attempts", r.cfg.Probe.Login, answered))
+			return
+		}
+	}
+	if answered < maxLoginAttempts {
+		// Some attempts got no answer: the burst proves nothing.
+		r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: only %d of %d sign-in attempts to %s got an answer; throttling not judged", answered, maxLoginAttempts, r.cfg.Probe.Login))
+		return
+	}
+	msg := fmt.Sprintf("%s took %d failed sign-ins in a row without a 429 or a lockout", r.cfg.Probe.Login, answered)
+	if retryAfter != "" {
+		msg += " (a Retry-After of " + printable(retryAfter) + " was sent, but nothing was refused)"
+	}
+	r.emit(check.Report{Rule: ruleLogin, URL: r.lt.Client.Origin() + path, Message: msg,
+		Key: ruleLogin + "\x00" + method + " " + path})
+}
+
+// throttled reports a 429, a 423 Locked, or a 401/403 whose body says the
+// account is locked or there were too many attempts.
+func throttled(resp *live.Response) bool {
+	switch resp.Status {
+	case http.StatusTooManyRequests, http.StatusLocked:
+		return true
+	case http.StatusUnauthorized, http.StatusForbidden:
+		b := bytes.ToLower(resp.Body)
+		return bytes.Contains(b, []byte("locked")) || bytes.Contains(b, []byte("too many"))
+	}
+	return false
+}
+
+// loginBody is a sign-in for a user that cannot exist (.invalid.test is
+// reserved) with a random wrong password.
+func loginBody() ([]byte, error) {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return nil, err
+	}
+	tag := hex.EncodeToString(b[:])
+	return json.Marshal(map[string]string{
+		"email":    "launchgate-probe-" + tag + "@invalid.test",
+		"username": "launchgate-probe-" + tag + "@invalid.test",
+		"password": "wrong-" + tag,
+	})
+}
+
+// printable keeps at most 32 printable ASCII bytes of a header value.
+func printable(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s) && b.Len() < 32; i++ {
+		if s[i] >= 0x20 && s[i] < 0x7f {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,52 @@
+package probeabuse
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestLoginNotThrottled(t *testing.T) {
+	res := probeScenario(t, scenario{Login: "open", Flags: []string{"--allow-writes"}})
+	reps := reportsOf(res, ruleLogin)
+	if len(reps) != 1 || !strings.Contains(reps[0].Message, "20 failed sign-ins") {
+		t.Fatalf("got %d findings, want one saying 20 attempts", len(reps))
+	}
+	if n := res.counts.post.Load(); n != maxLoginAttempts {
+		t.Errorf("%d POSTs, want %d", n, maxLoginAttempts)
+	}
+}
+
+func TestLoginThrottledStopsBurst(t *testing.T) {
+	res := probeScenario(t, scenario{Login: "throttle", Flags: []string{"--allow-writes"}})
+	if reps := reportsOf(res, ruleLogin); len(reps) != 0 {
+		t.Errorf("a route that throttles after 5 attempts: %d findings", len(reps))
+	}
+	if n := res.counts.post.Load(); n > 6 {
+		t.Errorf("%d POSTs after the first 429, want at most 6", n)
+	}
+}
+
+func TestLoginNeedsAllowWrites(t *testing.T) {
+	res := probeScenario(t, scenario{Login: "open"})
+	if n := res.counts.post.Load() + res.counts.other.Load(); n != 0 {
+		t.Errorf("%d writes sent without --allow-writes", n)
+	}
+	if reps := reportsOf(res, ruleLogin); len(reps) != 0 {
+		t.Errorf("%d findings without --allow-writes", len(reps))
+	}
+}
+
+func TestLoginBody(t *testing.T) {
+	b, err := loginBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(m["email"], "launchgate-probe-") || !strings.HasSuffix(m["email"], "@invalid.test") || m["password"] == "" {
+		t.Errorf("the sign-in names no impossible user or no password")
+	}
+}
