@@ -20,6 +20,7 @@ import (
 func (r *run) health(ctx context.Context) {
 	method, path, ok := r.healthRoute()
 	if !ok {
+		r.lt.Coverage.Note("probe-abuse: no health route to call (set probe.health, or declare one in the spec)")
 		return
 	}
 	rt := method + " " + path

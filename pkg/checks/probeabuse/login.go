@@ -21,11 +21,16 @@ const maxLoginAttempts = 20
 // --allow-writes only, and reports when none was throttled. It stops at
 // the first 429 or lockout.
 func (r *run) login(ctx context.Context) {
-	if !r.lt.AllowWrites || r.cfg.Probe.Login == "" {
+	if r.cfg.Probe.Login == "" {
+		return
+	}
+	if !r.lt.AllowWrites {
+		r.lt.Coverage.Skipped(r.cfg.Probe.Login, "sign-in throttling is probed with --allow-writes only")
 		return
 	}
 	method, path, ok := route(r.cfg.Probe.Login)
 	if !ok || hasParam(path) {
+		r.lt.Coverage.Skipped(r.cfg.Probe.Login, "probe.login names no one route to sign in at")
 		return
 	}
 	body, err := loginBody()

@@ -35,6 +35,9 @@ func TestLoginNeedsAllowWrites(t *testing.T) {
 	if reps := reportsOf(res, ruleLogin); len(reps) != 0 {
 		t.Errorf("%d findings without --allow-writes", len(reps))
 	}
+	if !hasLine(res.coverage.Lines(), "not probed: POST /api/login: sign-in throttling is probed with --allow-writes only") {
+		t.Errorf("the coverage does not say the sign-in route was not probed: %q", res.coverage.Lines())
+	}
 }
 
 func TestLoginBody(t *testing.T) {
