@@ -13,6 +13,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks/envcheck"
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
+	"github.com/launchgate/launchgate/pkg/checks/probeabuse"
 	"github.com/launchgate/launchgate/pkg/checks/probeauth"
 	"github.com/launchgate/launchgate/pkg/checks/secretscan"
 	"github.com/launchgate/launchgate/pkg/redact"
@@ -74,6 +75,7 @@ func Load() (*Registry, error) {
 		},
 		Live: []*check.Check{
 			probeauth.New(nil),
+			probeabuse.New(),
 		},
 	}, nil
 }
