@@ -19,18 +19,20 @@ func TestSites(t *testing.T) {
 		want []string
 	}{
 		{"spa", nil},
+		{"catchall-text", nil},
 		{"quiet", nil},
 		{"exposed", []string{
 			ruleFile + " /.env critical",
 			ruleFile + " /.git/config critical",
 			ruleFile + " /static/app.js.map critical",
 		}},
+		{"secret-in-js", []string{ruleFile + " /static/app.js critical"}},
 		{"exposed-header-map", []string{ruleFile + " /static/bundle.map critical"}},
 		{"traceback", []string{ruleStack + " /api/items/launchgate-probe-0 -"}},
 		{"panic", []string{ruleStack + " /api/items/launchgate-probe-0 -"}},
 		{"spring", []string{ruleStack + " /api/items/launchgate-probe-0 -"}},
 		{"quiet-error", nil},
-		{"admin", []string{ruleAdmin + " /admin -", ruleAdmin + " /robots.txt -"}},
+		{"admin", []string{ruleAdmin + " /admin -", ruleAdmin + " /robots.txt -", ruleAdmin + " /sitemap.xml -"}},
 		{"quiet-admin", nil},
 	}
 	for _, c := range cases {

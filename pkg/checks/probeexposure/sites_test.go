@@ -98,6 +98,13 @@ func sites() map[string]http.HandlerFunc {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			_, _ = w.Write([]byte(`<!doctype html><html><head><title>App</title></head><body><div id="root"></div><!-- .git/config [core] ref: refs/heads/main --></body></html>`))
 		},
+		// catchall-text answers every path with the same key=value
+		// status text, which an environment file's signature alone
+		// would take for one.
+		"catchall-text": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/plain")
+			_, _ = w.Write([]byte("STATUS=up\nREGION=eu-west-1\n"))
+		},
 		"exposed": files(map[string]string{
 			"/":                  home,
 			"/.git/config":       "[core]\n\trepositoryformatversion = 0\n\tbare = false\n",
@@ -110,6 +117,10 @@ func sites() map[string]http.HandlerFunc {
 			"/static/app.js":     "console.log(1);\n",
 			"/static/bundle.map": mapWith(true),
 		}, map[string]string{"SourceMap": "/static/bundle.map"}),
+		"secret-in-js": files(map[string]string{
+			"/":              home,
+			"/static/app.js": "const t = \"" + token + "\";\n",
+		}, nil),
 		"quiet": files(map[string]string{
 			"/":                  home,
 			"/static/app.js":     "console.log(1);\n//# sourceMappingURL=app.js.map\n",
@@ -123,11 +134,13 @@ func sites() map[string]http.HandlerFunc {
 		},
 		"quiet-error": trace(400, `{"error":"bad_request","message":"itemId must be an integer"}`),
 		"admin": files(map[string]string{
-			"/admin":      "<!doctype html><html><head><title>Admin dashboard</title></head><body>Users</body></html>",
-			"/robots.txt": "User-agent: *\nDisallow: /internal/reports\nDisallow: /admin/\n",
+			"/admin":       "<!doctype html><html><head><title>Admin dashboard</title></head><body>Users</body></html>",
+			"/robots.txt":  "User-agent: *\nDisallow: /internal/reports\nDisallow: /admin/\n",
+			"/sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://shop.example.test/</loc></url><url><loc>https://shop.example.test/staff/login</loc></url></urlset>`,
 		}, nil),
 		"quiet-admin": files(map[string]string{
-			"/robots.txt": "User-agent: *\nDisallow: /search\n",
+			"/robots.txt":  "User-agent: *\nDisallow: /search\n",
+			"/sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://shop.example.test/pricing</loc></url></urlset>`,
 		}, nil),
 	}
 }
