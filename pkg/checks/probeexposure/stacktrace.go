@@ -1,0 +1,92 @@
+package probeexposure
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/launchgate/launchgate/pkg/check"
+	"github.com/launchgate/launchgate/pkg/live"
+	"github.com/launchgate/launchgate/pkg/spec"
+)
+
+// maxStackRoutes bounds the spec routes asked for an unknown object.
+const maxStackRoutes = 4
+
+// unknownID is the path parameter value the probe sends: no object has
+// it, and it is a string where an integer ID is expected.
+const unknownID = "launchgate-probe-0"
+
+// stackTraces asks the spec's GET routes that address one object by one
+// path parameter for an object that does not exist, with a value of the
+// wrong type, as the first identity when there is one; get looks for a
+// stack trace in every error answer of the pass.
+func (r *run) stackTraces(ctx context.Context) error {
+	h := r.identityHeader()
+	for i, p := range r.objectRoutes() {
+		if i >= maxStackRoutes {
+			break
+		}
+		r.get(ctx, p, h)
+	}
+	return nil
+}
+
+// objectRoutes are the concrete paths of the spec's GET operations with
+// exactly one path parameter, the parameter replaced by unknownID.
+func (r *run) objectRoutes() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range r.lt.Docs {
+		prefix := r.prefix(d)
+		for _, o := range d.Operations {
+			if o.Method != "GET" || strings.Count(o.Path, "{") != 1 {
+				continue
+			}
+			i, j := strings.IndexByte(o.Path, '{'), strings.IndexByte(o.Path, '}')
+			if j < i {
+				continue
+			}
+			p := prefix + o.Path[:i] + unknownID + o.Path[j+1:]
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// prefix is the path the spec's paths sit under: --url's own path, or
+// the first server's when --url has none.
+func (r *run) prefix(d *spec.Document) string {
+	if r.lt.Base != nil && strings.Trim(r.lt.Base.Path, "/") != "" {
+		return strings.TrimRight(r.lt.Base.Path, "/")
+	}
+	if len(d.Servers) == 0 || strings.Contains(d.Servers[0].URL, "{") {
+		return ""
+	}
+	u, err := url.Parse(d.Servers[0].URL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(u.Path, "/")
+}
+
+// checkStack reports a stack trace or debug page in an error answer,
+// once per kind of trace: a host that shows one on every unknown path is
+// one finding, at the first path that showed it.
+func (r *run) checkStack(path string, resp *live.Response) {
+	if resp.Status < 400 {
+		return
+	}
+	what := stackTrace(resp.Body)
+	if what == "" || r.stacks[what] {
+		return
+	}
+	r.stacks[what] = true
+	r.emit(check.Report{Rule: ruleStack, URL: r.url(path), Key: ruleStack + " " + what,
+		Message: "GET " + path + " answered " + strconv.Itoa(resp.Status) + " with " + what +
+			"; turn debug output off in production and answer errors with a generic body"})
+}
