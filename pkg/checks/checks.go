@@ -14,6 +14,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
 	"github.com/launchgate/launchgate/pkg/checks/probeabuse"
+	"github.com/launchgate/launchgate/pkg/checks/probeexposure"
 	"github.com/launchgate/launchgate/pkg/checks/probeauth"
 	"github.com/launchgate/launchgate/pkg/checks/secretscan"
 	"github.com/launchgate/launchgate/pkg/redact"
@@ -76,6 +77,7 @@ func Load() (*Registry, error) {
 		Live: []*check.Check{
 			probeauth.New(nil),
 			probeabuse.New(),
+			probeexposure.New(engine),
 		},
 	}, nil
 }
