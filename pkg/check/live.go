@@ -32,6 +32,12 @@ type Live struct {
 	AllowWrites bool
 	// Coverage collects what the checks probed and did not.
 	Coverage *Coverage
+	// HTTPBase is the plain-http origin the transport check tries when
+	// Base is https (probe.http_url, else http://host:80); nil otherwise.
+	HTTPBase *url.URL
+	// HTTPClient sends the few requests to HTTPBase, under a small cap of
+	// its own; nil when HTTPBase is.
+	HTTPClient Doer
 }
 
 // Doer sends one request of a live run (a *live.Client).

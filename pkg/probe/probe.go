@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"time"
@@ -104,8 +105,20 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 	}
 	defer client.Close()
 	cov := &check.Coverage{}
-	t := &check.Target{Root: root, Config: cfg, Logger: log,
-		Live: &check.Live{Base: base, Client: client, Docs: docs, Identities: ids, AllowWrites: opts.AllowWrites, Coverage: cov}}
+	lt := &check.Live{Base: base, Client: client, Docs: docs, Identities: ids, AllowWrites: opts.AllowWrites, Coverage: cov}
+	if lt.HTTPBase, err = plainHTTPBase(base, cfg.Probe.HTTPURL); err != nil {
+		return nil, rdr, err
+	}
+	if lt.HTTPBase != nil {
+		hc, err := live.New(live.Options{Base: lt.HTTPBase, Rate: opts.Rate, MaxRequests: plainHTTPCap,
+			RootsFile: opts.CertFile, UserAgent: live.DefaultUserAgent(opts.Version), Logger: log})
+		if err != nil {
+			return nil, rdr, fmt.Errorf("probe.http_url: %w", err)
+		}
+		defer hc.Close()
+		lt.HTTPClient = hc
+	}
+	t := &check.Target{Root: root, Config: cfg, Logger: log, Live: lt}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
@@ -181,4 +194,28 @@ func parseBase(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("--url %s: give the base URL only, without credentials, query or fragment; credentials go in probe.identities", live.Redact(u))
 	}
 	return u, nil
+}
+
+// plainHTTPCap is how many requests the plain-http origin gets: enough
+// for a page and its redirect, no more.
+const plainHTTPCap = 5
+
+// plainHTTPBase is where plain http is tried when base is https:
+// probe.http_url, else base with http:// on port 80. It is nil when base
+// is http already.
+func plainHTTPBase(base *url.URL, configured string) (*url.URL, error) {
+	if base.Scheme != "https" {
+		return nil, nil
+	}
+	if configured != "" {
+		u, err := url.Parse(configured)
+		if err != nil || u.Scheme != "http" || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			return nil, fmt.Errorf("probe.http_url %s: want an http:// URL with a host and no credentials, query or fragment", redact.Quote(live.Redact(u)))
+		}
+		return u, nil
+	}
+	u := *base
+	u.Scheme = "http"
+	u.Host = net.JoinHostPort(base.Hostname(), "80")
+	return &u, nil
 }
