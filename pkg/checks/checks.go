@@ -14,8 +14,9 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
 	"github.com/launchgate/launchgate/pkg/checks/probeabuse"
-	"github.com/launchgate/launchgate/pkg/checks/probeexposure"
 	"github.com/launchgate/launchgate/pkg/checks/probeauth"
+	"github.com/launchgate/launchgate/pkg/checks/probeexposure"
+	"github.com/launchgate/launchgate/pkg/checks/probetransport"
 	"github.com/launchgate/launchgate/pkg/checks/secretscan"
 	"github.com/launchgate/launchgate/pkg/redact"
 	"github.com/launchgate/launchgate/pkg/secrets"
@@ -78,6 +79,7 @@ func Load() (*Registry, error) {
 			probeauth.New(nil),
 			probeabuse.New(),
 			probeexposure.New(engine),
+			probetransport.New(nil),
 		},
 	}, nil
 }

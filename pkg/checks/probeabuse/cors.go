@@ -89,14 +89,18 @@ func (v *corsVerdict) judge(origin string, h http.Header) {
 }
 
 // cors sends, for each picked operation and forged origin, a simple GET
-// and a preflight, and reports one finding per operation naming the
-// forged origins it trusted.
+// and a preflight, and reports one finding per kind of trust (credentialed
+// echo, echo, wildcard with credentials) naming the operations and the
+// forged origins: one CORS policy applied to every route is one problem,
+// not one per route.
 func (r *run) cors(ctx context.Context) {
 	ops := r.corsOps()
 	if len(ops) == 0 || r.lt.Base == nil {
 		return
 	}
 	origins := forgedOrigins(r.lt.Base, r.cfg.CORS.AllowedOrigins)
+	var judged []corsJudged
+	defer func() { r.reportCORS(judged) }()
 	for _, p := range ops {
 		v := corsVerdict{echoed: map[string]bool{}}
 		answered := false
@@ -116,8 +120,28 @@ func (r *run) cors(ctx context.Context) {
 			continue
 		}
 		r.lt.Coverage.Probed(p.o.Key())
-		r.reportCORS(p, v)
+		judged = append(judged, corsJudged{p, v})
 	}
+}
+
+// corsJudged is one operation's verdict.
+type corsJudged struct {
+	p corsOp
+	v corsVerdict
+}
+
+// corsKind is how a verdict trusts forged origins: "credentials", "echo",
+// "wildcard", or "" when it trusts none.
+func (v corsVerdict) kind() string {
+	switch {
+	case len(v.echoed) > 0 && v.credentials:
+		return "credentials"
+	case len(v.echoed) > 0:
+		return "echo"
+	case v.wildcard:
+		return "wildcard"
+	}
+	return ""
 }
 
 // corsRequests are the simple request and the preflight for one origin.
@@ -134,30 +158,49 @@ func corsRequests(path, origin string, id http.Header) []live.Request {
 	}
 }
 
-// reportCORS emits the operation's finding, if it trusted a forged
-// origin: high when an echo came with credentials allowed, low otherwise
-// (without credentials a browser sends no cookies, and it refuses "*"
-// with credentials).
-func (r *run) reportCORS(p corsOp, v corsVerdict) {
-	if len(v.echoed) == 0 && !v.wildcard {
-		return
+// reportCORS emits one finding per kind of trust, on the first operation
+// that showed it: high when an echo came with credentials allowed, low
+// otherwise (without credentials a browser sends no cookies, and it
+// refuses "*" with credentials).
+func (r *run) reportCORS(judged []corsJudged) {
+	for _, kind := range []string{"credentials", "echo", "wildcard"} {
+		var keys []string
+		echoed := map[string]bool{}
+		var first *corsOp
+		for i := range judged {
+			j := &judged[i]
+			if j.v.kind() != kind {
+				continue
+			}
+			if first == nil {
+				first = &j.p
+			}
+			keys = append(keys, j.p.o.Key())
+			for o := range j.v.echoed {
+				echoed[o] = true
+			}
+		}
+		if first == nil {
+			continue
+		}
+		names := make([]string, 0, len(echoed))
+		for o := range echoed {
+			names = append(names, o)
+		}
+		sort.Strings(names)
+		rep := check.Report{Rule: ruleCORS, File: first.o.Loc.File, Line: first.o.Loc.Line,
+			URL: r.lt.Client.Origin() + first.o.Path, Key: ruleCORS + "\x00" + kind}
+		ops := strings.Join(keys, ", ")
+		switch kind {
+		case "credentials":
+			rep.Message = ops + " allow credentialed reads from forged origins: " + strings.Join(names, ", ")
+		case "echo":
+			rep.Message = ops + " echo forged origins in Access-Control-Allow-Origin, without credentials: " + strings.Join(names, ", ")
+			rep.Capped, rep.MaxSeverity = true, finding.Low
+		default:
+			rep.Message = ops + " answer Access-Control-Allow-Origin: * with credentials allowed (browsers refuse this pair, but the intent is wrong)"
+			rep.Capped, rep.MaxSeverity = true, finding.Low
+		}
+		r.emit(rep)
 	}
-	var names []string
-	for o := range v.echoed {
-		names = append(names, o)
-	}
-	sort.Strings(names)
-	rep := check.Report{Rule: ruleCORS, File: p.o.Loc.File, Line: p.o.Loc.Line,
-		URL: r.lt.Client.Origin() + p.o.Path, Key: ruleCORS + "\x00" + p.o.Key()}
-	switch {
-	case len(names) > 0 && v.credentials:
-		rep.Message = p.o.Key() + " allows credentialed reads from forged origins: " + strings.Join(names, ", ")
-	case len(names) > 0:
-		rep.Message = p.o.Key() + " echoes forged origins in Access-Control-Allow-Origin, without credentials: " + strings.Join(names, ", ")
-		rep.Capped, rep.MaxSeverity = true, finding.Low
-	default:
-		rep.Message = p.o.Key() + " answers Access-Control-Allow-Origin: * with credentials allowed (browsers refuse this pair, but the intent is wrong)"
-		rep.Capped, rep.MaxSeverity = true, finding.Low
-	}
-	r.emit(rep)
 }

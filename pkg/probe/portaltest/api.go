@@ -76,6 +76,7 @@ func NewAPI(twin Twin) *API {
 	case CatchAll:
 		a.mux.HandleFunc("/", a.index)
 	default:
+		a.mountHygiene()
 		a.mount(a.portalRoutes())
 	}
 	return a
@@ -135,6 +136,7 @@ func (a *API) Requests() []Logged { return a.log.entries() }
 // ServeHTTP answers r and logs it.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	a.respond(sw, r)
 	a.mux.ServeHTTP(sw, r)
 	a.log.add(Logged{Method: r.Method, Path: r.URL.Path, Identity: a.caller(r), Status: sw.status})
 }

@@ -35,6 +35,12 @@ func (e Expected) For(twin Twin, conditions ...string) []Expectation {
 	return out
 }
 
+// HygieneSection is the condition of the sections that list what the
+// transport, exposure and CORS checks report ("[vulnerable hygiene]"):
+// every run reports them, and the auth matrix of the portal's own tests
+// leaves them out.
+const HygieneSection = "hygiene"
+
 // maxExpectedLine bounds a line of expected.txt.
 const maxExpectedLine = 4096
 

@@ -108,7 +108,7 @@ func tenantIDs(tenant string) []string {
 func sections(e Expected, twin Twin) map[string][]string {
 	out := map[string][]string{}
 	for name, list := range e {
-		if name != twin.String() && !strings.HasPrefix(name, twin.String()+" ") {
+		if name != twin.String() && !strings.HasPrefix(name, twin.String()+" ") || strings.HasSuffix(name, " "+HygieneSection) {
 			continue
 		}
 		for _, x := range list {

@@ -119,6 +119,11 @@ func TestExpectedNamesSpecOperations(t *testing.T) {
 		}
 	}
 	for name, list := range exp {
+		if strings.HasSuffix(name, " "+HygieneSection) {
+			// The hygiene checks' findings are about paths and policies,
+			// not only spec operations.
+			continue
+		}
 		for _, e := range list {
 			if !slices.Contains(rules, e.Rule) {
 				t.Errorf("expected.txt:%d: unknown rule %s", e.Line, e.Rule)
