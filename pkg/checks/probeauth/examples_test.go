@@ -12,15 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"go.yaml.in/yaml/v4"
-
-	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
 	"github.com/launchgate/launchgate/pkg/live"
 	"github.com/launchgate/launchgate/pkg/probe/portaltest"
 	"github.com/launchgate/launchgate/pkg/spec"
-	"github.com/launchgate/launchgate/rules"
+
+	"github.com/launchgate/launchgate/pkg/check/checktest"
 )
 
 // scenario is the input of a rule example of rules/probe.yaml: a twin of
@@ -36,33 +34,7 @@ type scenario struct {
 // against the test portal over HTTPS or a target that cannot be probed:
 // an example that must match fires its rule, one that must not does not.
 func TestExamples(t *testing.T) {
-	cat, err := catalog.Load(rules.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, id := range Rules {
-		r := cat.Rule(id)
-		if r == nil {
-			t.Fatalf("%s is not in the catalog", id)
-		}
-		for _, ex := range r.Examples {
-			n++
-			t.Run(id+"/"+ex.Name, func(t *testing.T) {
-				var sc scenario
-				if err := yaml.Unmarshal([]byte(ex.Input), &sc); err != nil {
-					t.Fatal(err)
-				}
-				got := rulesFired(t, sc)
-				if fired := slices.Contains(got, id); fired != ex.Match {
-					t.Errorf("%s fired: %v, want %v (all: %v)", id, fired, ex.Match, got)
-				}
-			})
-		}
-	}
-	if n < 2*len(Rules) {
-		t.Errorf("only %d examples for %d rules", n, len(Rules))
-	}
+	checktest.LiveExamples(t, Rules, rulesFired)
 }
 
 // rulesFired probes the scenario and returns the rules it reported.
