@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/launchgate/launchgate/pkg/config"
@@ -38,6 +39,25 @@ type Live struct {
 	// HTTPClient sends the few requests to HTTPBase, under a small cap of
 	// its own; nil when HTTPBase is.
 	HTTPClient Doer
+}
+
+// SpecPrefix is the path d's operations sit under on the target: the
+// path of d's first server ("/v1" for https://api.example.com/v1 or /v1)
+// when --url names none of its own; "" when it does, since the client
+// joins every path under --url's, and for a server URL with variables.
+func (l *Live) SpecPrefix(d *spec.Document) string {
+	if l.Base != nil && strings.Trim(l.Base.Path, "/") != "" || len(d.Servers) == 0 {
+		return ""
+	}
+	raw := d.Servers[0].URL
+	if strings.Contains(raw, "{") {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(u.Path, "/")
 }
 
 // Doer sends one request of a live run (a *live.Client).

@@ -24,6 +24,9 @@ const forgedHost = "evil.launchgate-probe.test"
 // corsOp is one operation the CORS probe sends forged Origins to.
 type corsOp struct {
 	o *spec.Operation
+	// path is where the operation is asked: its path under the spec's
+	// prefix on the target.
+	path string
 }
 
 // corsOps picks up to maxCORSOps secured GET operations without path
@@ -38,7 +41,7 @@ func (r *run) corsOps() []corsOp {
 			if o.Method != "GET" || hasParam(o.Path) || o.Effective(d).Disabled() {
 				continue
 			}
-			out = append(out, corsOp{o: o})
+			out = append(out, corsOp{o: o, path: r.lt.SpecPrefix(d) + o.Path})
 		}
 	}
 	return out
@@ -105,7 +108,7 @@ func (r *run) cors(ctx context.Context) {
 		v := corsVerdict{echoed: map[string]bool{}}
 		answered := false
 		for _, origin := range origins {
-			for _, req := range corsRequests(p.o.Path, origin, r.identityHeader()) {
+			for _, req := range corsRequests(p.path, origin, r.identityHeader()) {
 				if ctx.Err() != nil {
 					return
 				}
@@ -189,7 +192,7 @@ func (r *run) reportCORS(judged []corsJudged) {
 		}
 		sort.Strings(names)
 		rep := check.Report{Rule: ruleCORS, File: first.o.Loc.File, Line: first.o.Loc.Line,
-			URL: r.lt.Client.Origin() + first.o.Path, Key: ruleCORS + "\x00" + kind}
+			URL: r.lt.Client.Origin() + first.path, Key: ruleCORS + "\x00" + kind}
 		ops := strings.Join(keys, ", ")
 		switch kind {
 		case "credentials":

@@ -77,7 +77,7 @@ func (r *run) healthRoute() (method, path string, ok bool) {
 	for _, d := range r.lt.Docs {
 		for _, o := range d.Operations {
 			if openapi.HealthRoute(o.Method, o.Path) && !hasParam(o.Path) {
-				return o.Method, o.Path, true
+				return o.Method, r.lt.SpecPrefix(d) + o.Path, true
 			}
 		}
 	}

@@ -1,9 +1,9 @@
 package probeauth
 
 import (
-	"net/url"
 	"strings"
 
+	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/config"
 	"github.com/launchgate/launchgate/pkg/spec"
 )
@@ -50,16 +50,12 @@ func (p *op) collection() string {
 	return ""
 }
 
-// collectOps reads the operations of docs. basePath is --url's own path:
-// when it has one, the spec's paths are taken under it; otherwise under
-// the first server's path.
-func collectOps(docs []*spec.Document, cfg *config.Config, basePath string) []*op {
+// collectOps reads the operations of the live target's documents, each
+// under the path its spec sits at (check.Live.SpecPrefix).
+func collectOps(lt *check.Live, cfg *config.Config) []*op {
 	var out []*op
-	for _, d := range docs {
-		prefix := ""
-		if strings.Trim(basePath, "/") == "" {
-			prefix = serverPath(d)
-		}
+	for _, d := range lt.Docs {
+		prefix := lt.SpecPrefix(d)
 		for _, o := range d.Operations {
 			p := &op{doc: d, o: o, prefix: prefix, pathParams: templateParams(o.Path)}
 			sec := o.Effective(d)
@@ -80,25 +76,6 @@ func collectOps(docs []*spec.Document, cfg *config.Config, basePath string) []*o
 		}
 	}
 	return out
-}
-
-// serverPath is the path of the document's first server URL, without a
-// trailing slash: "/v1" for https://api.example.com/v1 or /v1.
-func serverPath(d *spec.Document) string {
-	if len(d.Servers) == 0 {
-		return ""
-	}
-	raw := d.Servers[0].URL
-	if strings.Contains(raw, "{") {
-		// A templated server (https://{region}.example.com/{base}) names
-		// no one path.
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimRight(u.Path, "/")
 }
 
 // templateParams lists the {names} of a path template.

@@ -54,12 +54,8 @@ func newRun(t *check.Target, now time.Time, emit func(check.Report)) *run {
 	if lt.Coverage == nil {
 		lt.Coverage = &check.Coverage{}
 	}
-	basePath := ""
-	if lt.Base != nil {
-		basePath = lt.Base.Path
-	}
 	return &run{t: t, lt: lt, cfg: cfg, now: now, emit: emit,
-		ops: collectOps(lt.Docs, cfg, basePath), lists: map[string]map[string]*live.Response{}}
+		ops: collectOps(lt, cfg), lists: map[string]map[string]*live.Response{}}
 }
 
 // report emits r, safely from several goroutines.

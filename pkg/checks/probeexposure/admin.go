@@ -47,7 +47,7 @@ func (r *run) adminSurface(ctx context.Context) error {
 func (r *run) adminPaths() []string {
 	out := []string{"/admin", "/wp-admin/"}
 	for _, d := range r.lt.Docs {
-		prefix := r.prefix(d)
+		prefix := r.lt.SpecPrefix(d)
 		for _, o := range d.Operations {
 			p := prefix + o.Path
 			if o.Method == "GET" && !strings.Contains(o.Path, "{") && r.cfg.IsAdminPath(o.Path, o.Tags) && !slices.Contains(out, p) {

@@ -2,13 +2,11 @@ package probeexposure
 
 import (
 	"context"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/live"
-	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 // maxStackRoutes bounds the spec routes asked for an unknown object.
@@ -39,7 +37,7 @@ func (r *run) objectRoutes() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, d := range r.lt.Docs {
-		prefix := r.prefix(d)
+		prefix := r.lt.SpecPrefix(d)
 		for _, o := range d.Operations {
 			if o.Method != "GET" || strings.Count(o.Path, "{") != 1 {
 				continue
@@ -56,22 +54,6 @@ func (r *run) objectRoutes() []string {
 		}
 	}
 	return out
-}
-
-// prefix is the path the spec's paths sit under: --url's own path, or
-// the first server's when --url has none.
-func (r *run) prefix(d *spec.Document) string {
-	if r.lt.Base != nil && strings.Trim(r.lt.Base.Path, "/") != "" {
-		return strings.TrimRight(r.lt.Base.Path, "/")
-	}
-	if len(d.Servers) == 0 || strings.Contains(d.Servers[0].URL, "{") {
-		return ""
-	}
-	u, err := url.Parse(d.Servers[0].URL)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimRight(u.Path, "/")
 }
 
 // checkStack reports a stack trace or debug page in an error answer,

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/live"
-	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 // seen is one response the check judges.
@@ -93,34 +91,13 @@ func firstGet(lt *check.Live) (string, http.Header, bool) {
 			header.Set(k, v)
 		}
 	}
-	basePath := ""
-	if lt.Base != nil {
-		basePath = strings.Trim(lt.Base.Path, "/")
-	}
 	for _, d := range lt.Docs {
 		for _, o := range d.Operations {
 			if o.Method != http.MethodGet || strings.Contains(o.Path, "{") {
 				continue
 			}
-			prefix := ""
-			if basePath == "" {
-				prefix = serverPath(d)
-			}
-			return prefix + o.Path, header, true
+			return lt.SpecPrefix(d) + o.Path, header, true
 		}
 	}
 	return "", nil, false
-}
-
-// serverPath is the path of the document's first server ("/v1"), or ""
-// for none or a templated one.
-func serverPath(d *spec.Document) string {
-	if len(d.Servers) == 0 || strings.Contains(d.Servers[0].URL, "{") {
-		return ""
-	}
-	u, err := url.Parse(d.Servers[0].URL)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimRight(u.Path, "/")
 }
