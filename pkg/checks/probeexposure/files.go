@@ -62,6 +62,9 @@ func wellKnownFiles() []wellKnown {
 		{"/telescope", "Laravel Telescope", classOther, telescope},
 		{"/horizon", "Laravel Horizon", classOther, horizon},
 		{"/rails/info/properties", "Rails' info page", classOther, railsInfo},
+		// A read: GraphQL servers answer queries sent with GET.
+		{"/graphql?query=" + introspection, "GraphQL introspection, which hands anyone the whole schema", classOther, graphqlSchema},
+		{"/api/graphql?query=" + introspection, "GraphQL introspection, which hands anyone the whole schema", classOther, graphqlSchema},
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 
 // maxRequests bounds the whole pass; each step has its own smaller bound
 // too, so that one step cannot starve the next.
-const maxRequests = 45
+const maxRequests = 47
 
 // run is one pass over one deployment. Its steps run one after another,
 // so it needs no lock.

@@ -119,3 +119,13 @@ func horizon(body []byte) bool {
 func railsInfo(body []byte) bool {
 	return bytes.Contains(body, []byte("Rails version")) && bytes.Contains(body, []byte("Ruby version"))
 }
+
+// introspection is the smallest introspection query, path-escaped:
+// {__schema{queryType{name}}}.
+const introspection = "%7B__schema%7BqueryType%7Bname%7D%7D%7D"
+
+// graphqlSchema: a GraphQL answer to the introspection query, with the
+// schema's query type in its data.
+func graphqlSchema(body []byte) bool {
+	return bytes.Contains(body, []byte(`"data"`)) && bytes.Contains(body, []byte(`"__schema"`)) && bytes.Contains(body, []byte(`"queryType"`))
+}

@@ -138,6 +138,24 @@ func sites() map[string]http.HandlerFunc {
 			"/robots.txt":  "User-agent: *\nDisallow: /internal/reports\nDisallow: /admin/\n",
 			"/sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://shop.example.test/</loc></url><url><loc>https://shop.example.test/staff/login</loc></url></urlset>`,
 		}, nil),
+		// graphql answers introspection; graphql-closed refuses it, as
+		// production servers should.
+		"graphql": func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/graphql" || !strings.Contains(r.URL.Query().Get("query"), "__schema") {
+				notFound(w)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"data":{"__schema":{"queryType":{"name":"Query"}}}}`))
+		},
+		"graphql-closed": func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/graphql" {
+				notFound(w)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"errors":[{"message":"GraphQL introspection is not allowed"}]}`))
+		},
 		"quiet-admin": files(map[string]string{
 			"/robots.txt":  "User-agent: *\nDisallow: /search\n",
 			"/sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://shop.example.test/pricing</loc></url></urlset>`,
