@@ -156,6 +156,16 @@ func sites() map[string]http.HandlerFunc {
 			w.Header().Set("Content-Type", "application/json")
 			_, _ = w.Write([]byte(`{"errors":[{"message":"GraphQL introspection is not allowed"}]}`))
 		},
+		// body-parser parses the body before it authenticates, and
+		// answers bad JSON with the parser's stack, as Express's default
+		// error handler does outside production.
+		"body-parser": func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == "POST" && r.URL.Path == "/api/items" {
+				http.Error(w, "SyntaxError: Unexpected end of JSON input\n    at JSON.parse (<anonymous>)\n    at parse (/app/node_modules/body-parser/lib/types/json.js:89:19)\n    at /app/node_modules/body-parser/lib/read.js:128:18\n", http.StatusBadRequest)
+				return
+			}
+			notFound(w)
+		},
 		"quiet-admin": files(map[string]string{
 			"/robots.txt":  "User-agent: *\nDisallow: /search\n",
 			"/sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://shop.example.test/pricing</loc></url></urlset>`,
@@ -174,6 +184,12 @@ func probeSite(t *testing.T, name string) ([]check.Report, int) {
 // probeSiteSpec is probeSite with the spec specYAML.
 func probeSiteSpec(t *testing.T, name, specYAML string) ([]check.Report, int) {
 	t.Helper()
+	return probeSiteWith(t, name, specYAML, false)
+}
+
+// probeSiteWith is probeSiteSpec, with --allow-writes when allowWrites.
+func probeSiteWith(t *testing.T, name, specYAML string, allowWrites bool) ([]check.Report, int) {
+	t.Helper()
 	h, ok := sites()[name]
 	if !ok {
 		t.Fatalf("unknown site %q", name)
@@ -181,7 +197,7 @@ func probeSiteSpec(t *testing.T, name, specYAML string) ([]check.Report, int) {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	u, _ := url.Parse(srv.URL)
-	client, err := live.New(live.Options{Base: u, RequestTimeout: 2 * time.Second})
+	client, err := live.New(live.Options{Base: u, RequestTimeout: 2 * time.Second, AllowWrites: allowWrites})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +207,7 @@ func probeSiteSpec(t *testing.T, name, specYAML string) ([]check.Report, int) {
 		t.Fatal(problems)
 	}
 	ids := []config.Identity{{Name: "alice", Headers: map[string]string{"Authorization": "Bearer alice-token"}}}
-	target := &check.Target{Config: config.Default(), Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids}}
+	target := &check.Target{Config: config.Default(), Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids, AllowWrites: allowWrites}}
 	var got []check.Report
 	if err := New(sharedEngine).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package probeexposure
 
 import (
 	"context"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -28,7 +29,45 @@ func (r *run) stackTraces(ctx context.Context) error {
 		}
 		r.get(ctx, p, h)
 	}
+	if r.lt.AllowWrites {
+		r.malformedBodies(ctx)
+	}
 	return nil
+}
+
+// maxBodyRoutes bounds the writes sent a malformed body.
+const maxBodyRoutes = 2
+
+// malformedBody is JSON cut short: no parser accepts it.
+const malformedBody = `{"launchgate-probe": [`
+
+// malformedBodies sends, with --allow-writes only, a JSON body cut short
+// to the first spec operations that take a body and have no path
+// parameter, without credentials: a correct server refuses it whatever
+// it parses first, and one that parses before it authenticates shows
+// what its parser does with bad input.
+func (r *run) malformedBodies(ctx context.Context) {
+	n := 0
+	for _, d := range r.lt.Docs {
+		prefix := r.lt.SpecPrefix(d)
+		for _, o := range d.Operations {
+			if n >= maxBodyRoutes || r.sent >= maxRequests || ctx.Err() != nil {
+				return
+			}
+			if !o.TakesBody() || strings.Contains(o.Path, "{") {
+				continue
+			}
+			n++
+			r.sent++
+			h := http.Header{}
+			h.Set("Content-Type", "application/json")
+			resp, err := r.lt.Client.Do(ctx, live.Request{Method: o.Method, Path: prefix + o.Path, Header: h,
+				Body: []byte(malformedBody), Refusable: true})
+			if err == nil {
+				r.checkStack(prefix+o.Path, resp)
+			}
+		}
+	}
 }
 
 // objectRoutes are the concrete paths of the spec's GET operations with
