@@ -14,7 +14,7 @@ import (
 // calibrate asks the target for paths that cannot exist, with and without
 // credentials, and keeps the profile of its answers. It reports false when
 // the target could not be reached at all, after reporting that.
-func (r *run) calibrate(ctx context.Context) (bool, error) {
+func (r *run) calibrate(ctx context.Context) bool {
 	paths := calibrate.Paths(r.apiPrefix(), r.collections(), r.seed())
 	headers := []http.Header{nil}
 	if len(r.lt.Identities) > 0 {
@@ -43,14 +43,14 @@ func (r *run) calibrate(ctx context.Context) (bool, error) {
 		}
 		r.report(check.Report{Rule: ruleUnreachable, URL: r.lt.Client.Origin(), Key: ruleUnreachable,
 			Message: msg + "; nothing was tested"})
-		return false, nil
+		return false
 	}
 	r.prof = calibrate.Build(samples)
 	r.lt.Coverage.Note("catch-all profile: " + r.prof.String())
 	if r.prof.CatchAll() {
 		r.lt.Coverage.Note("the host answers paths that cannot exist with 2xx (a single-page app's catch-all): only answers unlike that page count as access")
 	}
-	return true, nil
+	return true
 }
 
 // apiPrefix is the first literal path segment most operations share

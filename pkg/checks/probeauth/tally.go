@@ -5,7 +5,7 @@ import "fmt"
 // tally counts how the target answered, to tell a target that refuses
 // every request (a WAF or maintenance page) from one that was probed.
 type tally struct {
-	total, failed, forbidden, throttled, server int
+	total, forbidden, throttled, server int
 }
 
 func (t *tally) add(status int) {
