@@ -30,7 +30,7 @@ func (r *runner) runProbe(ctx context.Context, root string) error {
 		r.out.mask(c)
 	}
 	r.out.redact = reg.Redactor.WithValues(creds...)
-	r.scrub = newScrubber(creds)
+	r.scrub = redact.Exact(creds...)
 	r.checkVersion()
 	r.noteIgnored()
 

@@ -18,6 +18,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks"
 	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/ghapi"
+	"github.com/launchgate/launchgate/pkg/redact"
 	"github.com/launchgate/launchgate/pkg/report"
 	"github.com/launchgate/launchgate/pkg/scan"
 )
@@ -39,8 +40,16 @@ type runner struct {
 	sarif report.SARIFReporter
 	// scrub takes the credentials the run knows out of the files and the
 	// comment it writes, whose texts the run's redactor already went
-	// through; its zero value changes nothing.
-	scrub scrubber
+	// through (redact.Exact); nil changes nothing.
+	scrub *redact.Redactor
+}
+
+// scrubbed is doc with the credentials the run knows taken out.
+func (r *runner) scrubbed(doc string) string {
+	if r.scrub == nil {
+		return doc
+	}
+	return r.scrub.String(doc)
 }
 
 // Run is `launchgate action`: it reads the inputs and the event from env,
@@ -189,7 +198,7 @@ func (r *runner) report(ctx context.Context, res *report.Result, footer string) 
 	md, err := scorecard(res, blobBase(&r.event), footer, maxSummaryBytes)
 	errs = append(errs, err)
 	if file := r.getenv("GITHUB_STEP_SUMMARY"); file != "" && err == nil {
-		errs = append(errs, appendFile(file, r.scrub.String(md)+"\n", "GITHUB_STEP_SUMMARY"))
+		errs = append(errs, appendFile(file, r.scrubbed(md)+"\n", "GITHUB_STEP_SUMMARY"))
 	}
 	if file := r.getenv("GITHUB_OUTPUT"); file != "" {
 		errs = append(errs, writeOutputs(file, []output{
@@ -202,7 +211,7 @@ func (r *runner) report(ctx context.Context, res *report.Result, footer string) 
 	if r.inputs.Comment {
 		body, err := scorecard(res, blobBase(&r.event), footer, maxCommentBytes)
 		if err == nil {
-			r.postComment(ctx, r.scrub.String(body))
+			r.postComment(ctx, r.scrubbed(body))
 		}
 		errs = append(errs, err)
 	}
@@ -245,7 +254,7 @@ func (r *runner) writeSARIF(res *report.Result) (string, error) {
 		f.Close()
 		return "", fmt.Errorf("SARIF file %s: %w", file, err)
 	}
-	if _, err := f.WriteString(r.scrub.String(string(counted.buf))); err != nil {
+	if _, err := f.WriteString(r.scrubbed(string(counted.buf))); err != nil {
 		f.Close()
 		return "", fmt.Errorf("SARIF file %s: %w", file, err)
 	}

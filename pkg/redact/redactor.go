@@ -17,9 +17,11 @@ type Detector func(text string) []Span
 // Detector. A Redactor is safe for concurrent use.
 type Redactor struct {
 	detect Detector
-	// known are values given to WithValues, taken out wherever they
-	// occur.
+	// known are values given to WithValues or Exact, taken out wherever
+	// they occur.
 	known []string
+	// exact says only the known values are taken out (Exact).
+	exact bool
 }
 
 // New returns a Redactor that also takes out whatever detect finds.
@@ -40,6 +42,7 @@ func (r *Redactor) WithValues(values ...string) *Redactor {
 	if r != nil {
 		out.detect = r.detect
 		out.known = slices.Clone(r.known)
+		out.exact = r.exact
 	}
 	for _, v := range values {
 		if len(v) >= minKnown && !slices.Contains(out.known, v) {
@@ -47,6 +50,17 @@ func (r *Redactor) WithValues(values ...string) *Redactor {
 		}
 	}
 	return out
+}
+
+// Exact returns a Redactor that takes out every occurrence of values and
+// nothing else: for whole documents (a job summary, a SARIF file) whose
+// texts already went through a full Redactor, where a recogniser could
+// take a commit hash or a link for a secret. Values shorter than four
+// bytes are left alone, as with WithValues.
+func Exact(values ...string) *Redactor {
+	r := (&Redactor{}).WithValues(values...)
+	r.exact = true
+	return r
 }
 
 // knownSpans finds the known values in s.
@@ -72,7 +86,10 @@ func (r *Redactor) String(s string) string {
 	if s == "" {
 		return s
 	}
-	spans := builtinSpans(s)
+	var spans []Span
+	if r == nil || !r.exact {
+		spans = builtinSpans(s)
+	}
 	if r != nil {
 		spans = append(spans, r.knownSpans(s)...)
 	}

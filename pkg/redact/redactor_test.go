@@ -172,3 +172,20 @@ func TestWithValues(t *testing.T) {
 		t.Error("WithValues on a nil Redactor")
 	}
 }
+
+// Exact takes out the values it was given and nothing a recogniser would:
+// a commit hash in a link stays.
+func TestExact(t *testing.T) {
+	hash := "5f3c0a1e9b7d2c4f6a8e0b1d3c5e7f9a1b3d5c7e"
+	in := "[file](https://github.com/acme/portal/blob/" + hash + "/a.yaml) Bearer tok-exact-4821 and tok-exact-4821"
+	out := Exact("Bearer tok-exact-4821", "tok-exact-4821", "ab").String(in)
+	if strings.Contains(out, "tok-exact-4821") {
+		t.Errorf("a known value survived: %s", out)
+	}
+	if !strings.Contains(out, hash) {
+		t.Errorf("Exact took out what only a recogniser would: %s", out)
+	}
+	if got := Exact().String(in); got != in {
+		t.Errorf("Exact with no values changed the text: %s", got)
+	}
+}
