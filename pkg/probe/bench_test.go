@@ -244,7 +244,7 @@ func (c *portalChild) stop() (*syscall.Rusage, error) {
 func TestGeneratedPortalProcess(t *testing.T) {
 	dir := os.Getenv(portalDirVar)
 	if dir == "" {
-		t.Skip("the portal child of BenchmarkProbeGenerated")
+		t.Skip("not a test of its own: the portal process BenchmarkProbeGenerated starts, run only with " + portalDirVar + " set")
 	}
 	p, _ := portaltest.StartGenerated(t, benchOps)
 	env := append([]string{"PORTAL_URL=" + p.URL}, p.Env()...)

@@ -81,7 +81,7 @@ func TestSSLCertFile(t *testing.T) {
 	p := Start(t, Hardened)
 	exe, err := os.Executable()
 	if err != nil {
-		t.Skipf("no test executable: %v", err)
+		t.Fatalf("no test executable to run the child from: %v", err)
 	}
 	empty := filepath.Join(t.TempDir(), "empty.pem")
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
