@@ -117,7 +117,7 @@ planted() {
 		/^\[/ { on = ($0 ~ /^\[vulnerable/); next }
 		!on { next }
 		/^# \([0-9]+[a-z]?\)/ { match($0, /\([0-9]+[a-z]?\)/); n = substr($0, RSTART + 1, RLENGTH - 2); next }
-		/^probe\// { print n, $1, $2, $3 }
+		/^[a-z]+\/[a-z-]+ [A-Z]+ \// { print n, $1, $2, $3 }
 	' "$twin_dir/expected.txt"
 }
 
@@ -193,8 +193,12 @@ found() {
 	local tool=$1 reported
 	case $tool in
 	launchgate)
-		reported=$(jq -r '.findings[] | select(.severity == "high" or .severity == "critical")
-			| .rule_id + " " + (.message | split(":")[0] | split(" ")[0:2] | join(" "))' "$run_dir/out" 2>/dev/null)
+		# The operation a message starts with, else GET and the URL's path,
+		# as the CLI's tests name findings.
+		reported=$(jq -r '.findings[] | (.message | split(":")[0] | split(" ")) as $w
+			| .rule_id + " " + (if ($w[0] | test("^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$"))
+				then $w[0] + " " + ($w[1] | rtrimstr(","))
+				else "GET " + (.url | sub("^https?://[^/]+"; "")) end)' "$run_dir/out" 2>/dev/null)
 		;;
 	schemathesis)
 		# Each failing operation heads its block in the FAILURES section.
@@ -207,10 +211,10 @@ found() {
 		if grep -qxF "$rule $method $path" <<<"$reported" || grep -qxF "any $method $path" <<<"$reported"; then
 			echo "$n"
 		fi
-	done | paste -sd, -
+	done | awk '!seen[$0]++' | paste -sd, -
 }
 
-total_planted=$(planted | wc -l)
+total_planted=$(planted | awk '!seen[$1]++' | wc -l)
 printf '%-13s %-11s %5s %9s %8s %8s %11s  %-22s %s\n' tool target runs requests wall_s cpu_s cpu_ms_req "found/$total_planted" note >&2
 declare -A base_wall=() base_req=()
 IFS=, read -ra target_list <<<"$targets"

@@ -60,6 +60,21 @@ func (l *Live) SpecPrefix(d *spec.Document) string {
 	return strings.TrimRight(u.Path, "/")
 }
 
+// Locate is where the spec writes the operation a live check sent
+// method and path for: the path as sent, under the document's prefix,
+// or as the spec writes it. Zero when no operation matches.
+func (l *Live) Locate(method, path string) spec.Location {
+	for _, d := range l.Docs {
+		prefix := l.SpecPrefix(d)
+		for _, o := range d.Operations {
+			if o.Method == method && (prefix+o.Path == path || o.Path == path) {
+				return o.Loc
+			}
+		}
+	}
+	return spec.Location{}
+}
+
 // Doer sends one request of a live run (a *live.Client).
 type Doer interface {
 	Do(ctx context.Context, r live.Request) (*live.Response, error)

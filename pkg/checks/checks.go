@@ -75,11 +75,13 @@ func Load() (*Registry, error) {
 			crs,
 			mf,
 		},
+		// probe-abuse runs last: its sign-in burst may trip a throttle,
+		// whose Retry-After pauses the client for whatever comes after.
 		Live: []*check.Check{
 			probeauth.New(nil),
-			probeabuse.New(),
 			probeexposure.New(engine),
 			probetransport.New(nil),
+			probeabuse.New(),
 		},
 	}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -31,8 +32,9 @@ type probeFinding struct {
 	Message  string `json:"message"`
 }
 
-// probeFindings runs the probe on twin and returns its findings at high
-// or above as "RULE METHOD /template" (from the message's operation key).
+// probeFindings runs the probe on twin and returns its findings as
+// "RULE METHOD PATH SEVERITY": the operation a message starts with (the
+// first of a list), or else GET and the path of the finding's URL.
 func probeFindings(t *testing.T, twin portaltest.Twin, extra ...string) ([]string, result) {
 	t.Helper()
 	p := portaltest.Start(t, twin)
@@ -47,19 +49,42 @@ func probeFindings(t *testing.T, twin portaltest.Twin, extra ...string) ([]strin
 	}
 	var got []string
 	for _, f := range rep.Findings {
-		if f.Severity != "high" && f.Severity != "critical" {
-			continue
-		}
 		op, _, _ := strings.Cut(f.Message, ":")
 		fields := strings.Fields(op)
-		if len(fields) >= 2 {
-			// A finding about several operations names them in a list.
+		switch {
+		case len(fields) >= 2 && isMethod(fields[0]):
 			op = fields[0] + " " + strings.TrimRight(fields[1], ",")
+		default:
+			u, err := url.Parse(f.URL)
+			if err != nil || u.Path == "" {
+				t.Fatalf("%s names no operation and has no URL path: %q", f.RuleID, f.URL)
+			}
+			op = "GET " + u.Path
 		}
-		got = append(got, fmt.Sprintf("%s %s", f.RuleID, op))
+		got = append(got, fmt.Sprintf("%s %s %s", f.RuleID, op, f.Severity))
 	}
 	slices.Sort(got)
 	return got, res
+}
+
+// isMethod reports whether s is an HTTP method as messages write it.
+func isMethod(s string) bool {
+	switch s {
+	case "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE":
+		return true
+	}
+	return false
+}
+
+// blocking keeps the findings of list at high or above.
+func blocking(list []string) []string {
+	var out []string
+	for _, f := range list {
+		if strings.HasSuffix(f, " high") || strings.HasSuffix(f, " critical") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func TestProbePortalTwins(t *testing.T) {
@@ -83,11 +108,16 @@ func TestProbePortalTwins(t *testing.T) {
 			got, res := probeFindings(t, tc.twin, tc.extra...)
 			var want []string
 			for _, e := range exp.For(tc.twin, append(tc.conds, portaltest.HygieneSection)...) {
-				want = append(want, e.Rule+" "+e.Method+" "+e.Path)
+				want = append(want, e.String()+" "+e.Severity)
 			}
 			slices.Sort(want)
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("findings at high or above:\n%s\nwant:\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), res.stderr)
+			if g, w := blocking(got), blocking(want); strings.Join(g, "\n") != strings.Join(w, "\n") {
+				t.Errorf("findings at high or above:\n%s\nwant:\n%s\nstderr:\n%s", strings.Join(g, "\n"), strings.Join(w, "\n"), res.stderr)
+			}
+			for _, w := range want {
+				if !slices.Contains(got, w) {
+					t.Errorf("no %s (expected.txt); got:\n%s", w, strings.Join(got, "\n"))
+				}
 			}
 		})
 	}
@@ -148,9 +178,10 @@ func TestProbeShowsNoToken(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{"text", "json", "sarif", "markdown"} {
 		out := dir + "/report." + format
+		// One run per format: the report goes to the file, the verbose
+		// log and the summary to stderr.
 		for _, args := range [][]string{
-			{"--format", format, "--verbose"},
-			{"--format", format, "--output", out},
+			{"--format", format, "--output", out, "--verbose"},
 		} {
 			all := append([]string{"probe", "--url", p.URL, "--spec", "openapi.yaml", "--rate", "0", "--allow-writes", "--fail-on", "never"}, args...)
 			res := runWith(t, portaltest.Dir(), probeEnv(p), all...)
@@ -174,7 +205,7 @@ func TestProbeShowsNoToken(t *testing.T) {
 					}
 				}
 			}
-			if format == "text" && args[len(args)-1] == "--verbose" && !strings.Contains(res.stderr, "level=DEBUG") {
+			if format == "text" && !strings.Contains(res.stderr, "level=DEBUG") {
 				t.Errorf("--verbose logged nothing, so the log was not checked")
 			}
 		}

@@ -132,7 +132,11 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 			continue
 		}
 		var reports []check.Report
+		start, sent := time.Now(), client.Sent()
 		err := c.Run(ctx, t, func(rep check.Report) { reports = append(reports, rep) })
+		log.LogAttrs(ctx, slog.LevelDebug, "check done", slog.String("check", c.Name),
+			slog.Int("requests", client.Sent()-sent), slog.Duration("elapsed", time.Since(start).Round(time.Millisecond)),
+			slog.Int("findings", len(reports)))
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			return nil, rdr, fmt.Errorf("%s check: %w", c.Name, err)
 		}

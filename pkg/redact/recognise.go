@@ -289,8 +289,10 @@ func looksRandom(s string) bool {
 	}
 	if lower == 0 || upper == 0 {
 		// One case only: random base32 (AWS IDs) qualifies, words in
-		// CONSTANT_CASE or kebab-case with a version number do not.
-		if digit < 3 {
+		// CONSTANT_CASE or kebab-case with a version number do not, nor
+		// a path (8443/api/projects/prj-0): base64, the one alphabet with
+		// a slash, mixes cases.
+		if digit < 3 || strings.Contains(s, "/") {
 			return false
 		}
 	}

@@ -93,6 +93,8 @@ func TestStringKeepsWhatIsNotSecret(t *testing.T) {
 		"NEXT_PUBLIC_SUPABASE_URL is a public variable",
 		"app.get('/api/invoices/:invoiceId/attachm…",
 		"sk_live_…(redacted, 32 chars)…",
+		"GET https://127.0.0.1:43193/api/projects/launchgate-probe-0 answered 500",
+		"uploads/2024/11/invoice-9931-acme-final-v3.pdf",
 	} {
 		if got := (*Redactor)(nil).String(text); got != text {
 			t.Errorf("String(%q) = %q, want it unchanged", text, got)

@@ -24,7 +24,8 @@ func (r *run) health(ctx context.Context) {
 		return
 	}
 	rt := method + " " + path
-	base := check.Report{Rule: ruleHealth, URL: r.lt.Client.Origin() + path, Key: ruleHealth + "\x00" + rt}
+	loc := r.lt.Locate(method, path)
+	base := check.Report{Rule: ruleHealth, URL: r.lt.Client.Origin() + path, File: loc.File, Line: loc.Line, Key: ruleHealth + "\x00" + rt}
 	resp, err := r.lt.Client.Do(ctx, live.Request{Method: method, Path: path, Header: http.Header{}})
 	switch {
 	case ctx.Err() != nil:

@@ -50,7 +50,7 @@ const allowedOrigin = "https://app.example.test"
 // It is also the input of the rule examples in rules/abuse.yaml.
 type scenario struct {
 	CORS     string            `yaml:"cors"`      // reflect-credentials, reflect, allowlist, null, wildcard-credentials; else none
-	Login    string            `yaml:"login"`     // open (401 always), throttle (429 after 5)
+	Login    string            `yaml:"login"`     // open (401 always), throttle (429 after 5), page (200 HTML)
 	DelayMS  int               `yaml:"delay_ms"`  // delay of GET /api/invoices
 	BudgetMS int               `yaml:"budget_ms"` // probe.latency_budget_ms
 	Health   string            `yaml:"health"`    // ok (default), down (503), leaky
@@ -85,6 +85,11 @@ func (sc scenario) handler(n *counts) http.Handler {
 		case r.Method == http.MethodOptions:
 			w.WriteHeader(http.StatusNoContent)
 		case r.URL.Path == "/api/login" && r.Method == http.MethodPost:
+			if sc.Login == "page" {
+				w.Header().Set("Content-Type", "text/html")
+				w.Write([]byte("<!doctype html><div id=root></div>"))
+				return
+			}
 			if sc.Login == "throttle" && logins.Add(1) > 5 {
 				w.Header().Set("Retry-After", "60")
 				w.WriteHeader(http.StatusTooManyRequests)

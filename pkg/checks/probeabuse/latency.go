@@ -87,7 +87,8 @@ func (r *run) sampleRoute(ctx context.Context, rt string, id sampler, req live.R
 	r.lt.Coverage.Note(fmt.Sprintf("latency %s as %s: n=%d p50=%s p95=%s p99=%s budget=%s",
 		rt, id.name, len(samples), ms(p50), ms(p95), ms(p99), ms(budget)))
 	if p95 > budget {
-		r.emit(check.Report{Rule: ruleLatency, URL: r.lt.Client.Origin() + req.Path,
+		loc := r.lt.Locate(req.Method, req.Path)
+		r.emit(check.Report{Rule: ruleLatency, URL: r.lt.Client.Origin() + req.Path, File: loc.File, Line: loc.Line,
 			Message: fmt.Sprintf("%s as %s: p95 %s over the %s budget (p50 %s, p99 %s, %d samples)", rt, id.name, ms(p95), ms(budget), ms(p50), ms(p99), len(samples)),
 			Key:     ruleLatency + "\x00" + rt + "\x00" + id.name})
 	}
@@ -101,5 +102,10 @@ func percentile(d []time.Duration, p int) time.Duration {
 	return s[max(rank, 1)-1]
 }
 
-// ms prints d in whole milliseconds.
-func ms(d time.Duration) string { return fmt.Sprintf("%dms", d.Milliseconds()) }
+// ms prints d in milliseconds: whole ones from 10 ms, tenths below.
+func ms(d time.Duration) string {
+	if d < 10*time.Millisecond {
+		return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
+	}
+	return fmt.Sprintf("%dms", d.Milliseconds())
+}

@@ -48,6 +48,13 @@ func (r *run) login(ctx context.Context) {
 		if resp == nil {
 			continue
 		}
+		if !refusal(resp) && !throttled(resp) {
+			// A 2xx, a redirect or a 404 to a sign-in that cannot succeed
+			// is a form page, a catch-all or no route: not a count of
+			// refused attempts.
+			r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: %s answered %d to a sign-in that cannot succeed, not a refusal; throttling not judged", r.cfg.Probe.Login, resp.Status))
+			return
+		}
 		answered++
 		if ra := resp.Header.Get("Retry-After"); ra != "" && retryAfter == "" {
 			retryAfter = strings.TrimSpace(ra)
@@ -66,8 +73,19 @@ func (r *run) login(ctx context.Context) {
 	if retryAfter != "" {
 		msg += " (a Retry-After of " + printable(retryAfter) + " was sent, but nothing was refused)"
 	}
-	r.emit(check.Report{Rule: ruleLogin, URL: r.lt.Client.Origin() + path, Message: msg,
+	loc := r.lt.Locate(method, path)
+	r.emit(check.Report{Rule: ruleLogin, URL: r.lt.Client.Origin() + path, File: loc.File, Line: loc.Line, Message: msg,
 		Key: ruleLogin + "\x00" + method + " " + path})
+}
+
+// refusal reports the answers of a server that refused a sign-in:
+// 400, 401, 403 or 422.
+func refusal(resp *live.Response) bool {
+	switch resp.Status {
+	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusUnprocessableEntity:
+		return true
+	}
+	return false
 }
 
 // throttled reports a 429, a 423 Locked, or a 401/403 whose body says the

@@ -27,6 +27,21 @@ func TestLoginThrottledStopsBurst(t *testing.T) {
 	}
 }
 
+// A route that answers 200 with a page to a sign-in that cannot succeed
+// refused nothing: one request, no finding, and the coverage says why.
+func TestLoginPageNotJudged(t *testing.T) {
+	res := probeScenario(t, scenario{Login: "page", Flags: []string{"--allow-writes"}})
+	if reps := reportsOf(res, ruleLogin); len(reps) != 0 {
+		t.Errorf("%d findings on a route that answers every sign-in with a page", len(reps))
+	}
+	if n := res.counts.post.Load(); n != 1 {
+		t.Errorf("%d POSTs, want 1: the first answer shows the burst cannot be judged", n)
+	}
+	if !hasLine(res.coverage.Lines(), "probe-abuse: POST /api/login answered 200 to a sign-in that cannot succeed, not a refusal; throttling not judged") {
+		t.Errorf("the coverage does not say why: %q", res.coverage.Lines())
+	}
+}
+
 func TestLoginNeedsAllowWrites(t *testing.T) {
 	res := probeScenario(t, scenario{Login: "open"})
 	if n := res.counts.post.Load() + res.counts.other.Load(); n != 0 {

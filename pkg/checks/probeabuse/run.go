@@ -38,10 +38,12 @@ func newRun(t *check.Target, emit func(check.Report)) *run {
 
 func (r *run) run(ctx context.Context) error {
 	r.cors(ctx)
-	r.login(ctx)
 	r.latency(ctx)
 	r.health(ctx)
 	r.edge()
+	// Last: a throttle it trips pauses the client (Retry-After), which
+	// would stall and skew whatever came after it.
+	r.login(ctx)
 	if r.capped {
 		r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: the request cap was reached after %d requests; raise --max-requests to probe the rest", r.lt.Client.Sent()))
 	}

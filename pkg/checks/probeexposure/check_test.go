@@ -108,3 +108,36 @@ func TestBounded(t *testing.T) {
 		t.Errorf("%d stack-trace reports, want 1", stacks)
 	}
 }
+
+// GraphQL introspection over POST: asked with --allow-writes only, once
+// per endpoint, without credentials, and not again for an endpoint that
+// answered it as a GET.
+func TestGraphQLPost(t *testing.T) {
+	reps, _ := probeSiteWith(t, "graphql-post", itemsSpec, true)
+	var msgs []string
+	for _, r := range reps {
+		if r.Rule == ruleFile {
+			msgs = append(msgs, r.Message)
+		}
+	}
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "POST /graphql answers GraphQL introspection") {
+		t.Errorf("exposed-file findings %q, want one for POST /graphql", msgs)
+	}
+	if reps, _ := probeSiteWith(t, "graphql-post", itemsSpec, false); len(reps) != 0 {
+		t.Errorf("without --allow-writes: %+v", reps)
+	}
+	// The GET already showed the schema: one finding, and no POST.
+	reps, _ = probeSiteWith(t, "graphql", itemsSpec, true)
+	n := 0
+	for _, r := range reps {
+		if r.Rule == ruleFile {
+			n++
+			if strings.HasPrefix(r.Message, "POST ") {
+				t.Errorf("asked again by POST: %s", r.Message)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d exposed-file findings on the GET-answering endpoint, want 1", n)
+	}
+}

@@ -7,9 +7,11 @@ import (
 )
 
 // scenario is the input of a rule example of rules/exposure.yaml: one of
-// the loopback sites of sites_test.go.
+// the loopback sites of sites_test.go, probed with --allow-writes when
+// allow_writes is true.
 type scenario struct {
-	Site string `yaml:"site"`
+	Site        string `yaml:"site"`
+	AllowWrites bool   `yaml:"allow_writes"`
 }
 
 // TestExamples runs every example of the exposure rules through the check
@@ -17,7 +19,7 @@ type scenario struct {
 // must not does not.
 func TestExamples(t *testing.T) {
 	checktest.LiveExamples(t, Rules, func(t *testing.T, sc scenario) []string {
-		reps, _ := probeSite(t, sc.Site)
+		reps, _ := probeSiteWith(t, sc.Site, itemsSpec, sc.AllowWrites)
 		var got []string
 		for _, r := range reps {
 			got = append(got, r.Rule)

@@ -88,6 +88,8 @@ func (r *run) files(ctx context.Context) error {
 // reportFile emits one exposed-file finding: critical when it carries a
 // secret or the source, high otherwise. The secrets are named by kind.
 func (r *run) reportFile(path, msg string, cls class, kinds []string) {
+	bare, _, _ := strings.Cut(path, "?")
+	r.reported[bare] = true
 	rep := check.Report{Rule: ruleFile, URL: r.url(path), Key: ruleFile + " " + path}
 	switch {
 	case len(kinds) > 0:

@@ -17,7 +17,7 @@ import (
 
 // maxRequests bounds the whole pass; each step has its own smaller bound
 // too, so that one step cannot starve the next.
-const maxRequests = 47
+const maxRequests = 50
 
 // run is one pass over one deployment. Its steps run one after another,
 // so it needs no lock.
@@ -32,6 +32,8 @@ type run struct {
 	sent int
 	// stacks are the kinds of stack trace already reported.
 	stacks map[string]bool
+	// reported are the paths already reported as exposed files.
+	reported map[string]bool
 }
 
 func newRun(t *check.Target, eng *secrets.Engine, emit func(check.Report)) *run {
@@ -42,7 +44,7 @@ func newRun(t *check.Target, eng *secrets.Engine, emit func(check.Report)) *run 
 	if t.Live.Coverage == nil {
 		t.Live.Coverage = &check.Coverage{}
 	}
-	return &run{t: t, lt: t.Live, cfg: cfg, eng: eng, emit: emit, stacks: map[string]bool{}}
+	return &run{t: t, lt: t.Live, cfg: cfg, eng: eng, emit: emit, stacks: map[string]bool{}, reported: map[string]bool{}}
 }
 
 func (r *run) run(ctx context.Context) error {
@@ -50,7 +52,7 @@ func (r *run) run(ctx context.Context) error {
 		r.lt.Coverage.Note("exposure: the target did not answer, so no exposed file, stack trace or admin page was looked for")
 		return nil
 	}
-	steps := []func(context.Context) error{r.files, r.sourceMaps, r.stackTraces, r.adminSurface}
+	steps := []func(context.Context) error{r.files, r.graphqlPost, r.sourceMaps, r.stackTraces, r.adminSurface}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return err
@@ -88,18 +90,24 @@ func (r *run) calibrate(ctx context.Context) bool {
 
 // get sends one GET within the pass's bound; nil means no usable answer.
 func (r *run) get(ctx context.Context, path string, h http.Header) *live.Response {
+	return r.getRoute(ctx, specRoute{method: "GET", path: path}, h)
+}
+
+// getRoute is get for a path sent for a spec operation: a stack trace
+// in the answer is placed on the operation.
+func (r *run) getRoute(ctx context.Context, rt specRoute, h http.Header) *live.Response {
 	if r.sent >= maxRequests || ctx.Err() != nil {
 		return nil
 	}
 	r.sent++
-	resp, err := r.lt.Client.Do(ctx, live.Request{Method: "GET", Path: path, Header: h})
+	resp, err := r.lt.Client.Do(ctx, live.Request{Method: "GET", Path: rt.path, Header: h})
 	if err != nil {
 		if errors.Is(err, live.ErrRequestCap) {
 			r.sent = maxRequests
 		}
 		return nil
 	}
-	r.checkStack(path, resp)
+	r.checkStack(rt, resp)
 	return resp
 }
 

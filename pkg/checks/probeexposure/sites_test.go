@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -146,6 +147,27 @@ func sites() map[string]http.HandlerFunc {
 				return
 			}
 			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"data":{"__schema":{"queryType":{"name":"Query"}}}}`))
+		},
+		// graphql-post answers introspection sent as a JSON POST only, and
+		// refuses a query sent with GET, as Apollo Server's CSRF
+		// prevention does.
+		"graphql-post": func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/graphql" {
+				notFound(w)
+				return
+			}
+			body, _ := io.ReadAll(io.LimitReader(r.Body, 4096))
+			w.Header().Set("Content-Type", "application/json")
+			if r.Method != "POST" || r.Header.Get("Content-Type") != "application/json" {
+				w.WriteHeader(http.StatusBadRequest)
+				_, _ = w.Write([]byte(`{"errors":[{"message":"This operation has been blocked as a potential Cross-Site Request Forgery (CSRF)."}]}`))
+				return
+			}
+			if !strings.Contains(string(body), "__schema") {
+				w.WriteHeader(http.StatusBadRequest)
+				return
+			}
 			_, _ = w.Write([]byte(`{"data":{"__schema":{"queryType":{"name":"Query"}}}}`))
 		},
 		"graphql-closed": func(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/live"
+	"github.com/launchgate/launchgate/pkg/spec"
 )
 
 // maxStackRoutes bounds the spec routes asked for an unknown object.
@@ -23,16 +24,23 @@ const unknownID = "launchgate-probe-0"
 // stack trace in every error answer of the pass.
 func (r *run) stackTraces(ctx context.Context) error {
 	h := r.identityHeader()
-	for i, p := range r.objectRoutes() {
+	for i, rt := range r.objectRoutes() {
 		if i >= maxStackRoutes {
 			break
 		}
-		r.get(ctx, p, h)
+		r.getRoute(ctx, rt, h)
 	}
 	if r.lt.AllowWrites {
 		r.malformedBodies(ctx)
 	}
 	return nil
+}
+
+// specRoute is a concrete path sent for a spec operation, and where the
+// operation is written; loc is zero for a path the spec does not name.
+type specRoute struct {
+	method, path string
+	loc          spec.Location
 }
 
 // maxBodyRoutes bounds the writes sent a malformed body.
@@ -64,16 +72,16 @@ func (r *run) malformedBodies(ctx context.Context) {
 			resp, err := r.lt.Client.Do(ctx, live.Request{Method: o.Method, Path: prefix + o.Path, Header: h,
 				Body: []byte(malformedBody), Refusable: true})
 			if err == nil {
-				r.checkStack(prefix+o.Path, resp)
+				r.checkStack(specRoute{o.Method, prefix + o.Path, o.Loc}, resp)
 			}
 		}
 	}
 }
 
-// objectRoutes are the concrete paths of the spec's GET operations with
-// exactly one path parameter, the parameter replaced by unknownID.
-func (r *run) objectRoutes() []string {
-	var out []string
+// objectRoutes are the spec's GET operations with exactly one path
+// parameter, the parameter replaced by unknownID.
+func (r *run) objectRoutes() []specRoute {
+	var out []specRoute
 	seen := map[string]bool{}
 	for _, d := range r.lt.Docs {
 		prefix := r.lt.SpecPrefix(d)
@@ -88,7 +96,7 @@ func (r *run) objectRoutes() []string {
 			p := prefix + o.Path[:i] + unknownID + o.Path[j+1:]
 			if !seen[p] {
 				seen[p] = true
-				out = append(out, p)
+				out = append(out, specRoute{"GET", p, o.Loc})
 			}
 		}
 	}
@@ -97,8 +105,9 @@ func (r *run) objectRoutes() []string {
 
 // checkStack reports a stack trace or debug page in an error answer,
 // once per kind of trace: a host that shows one on every unknown path is
-// one finding, at the first path that showed it.
-func (r *run) checkStack(path string, resp *live.Response) {
+// one finding, at the first path that showed it, placed on the spec
+// operation the path was sent for when there is one.
+func (r *run) checkStack(rt specRoute, resp *live.Response) {
 	if resp.Status < 400 {
 		return
 	}
@@ -107,7 +116,7 @@ func (r *run) checkStack(path string, resp *live.Response) {
 		return
 	}
 	r.stacks[what] = true
-	r.emit(check.Report{Rule: ruleStack, URL: r.url(path), Key: ruleStack + " " + what,
-		Message: "GET " + path + " answered " + strconv.Itoa(resp.Status) + " with " + what +
+	r.emit(check.Report{Rule: ruleStack, URL: r.url(rt.path), File: rt.loc.File, Line: rt.loc.Line, Key: ruleStack + " " + what,
+		Message: rt.method + " " + rt.path + " answered " + strconv.Itoa(resp.Status) + " with " + what +
 			"; turn debug output off in production and answer errors with a generic body"})
 }

@@ -66,6 +66,8 @@ type API struct {
 	data            *store
 	mux             *http.ServeMux
 	log             *requestLog
+	// signIns counts failed sign-ins, for the hardened twin's throttle.
+	signIns throttle
 }
 
 // NewAPI returns the twin's portal with a fresh random signing key and

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -13,9 +14,14 @@ type Expectation struct {
 	Method string
 	// Path is the spec's path template, as in /api/invoices/{invoiceId}.
 	Path string
+	// Severity is the severity the finding must have.
+	Severity string
 	// Line is where it is written in expected.txt.
 	Line int
 }
+
+// Blocking reports whether the expectation is at high or above.
+func (e Expectation) Blocking() bool { return e.Severity == "critical" || e.Severity == "high" }
 
 // String is the expectation as written: RULE METHOD PATH.
 func (e Expectation) String() string { return e.Rule + " " + e.Method + " " + e.Path }
@@ -24,13 +30,35 @@ func (e Expectation) String() string { return e.Rule + " " + e.Method + " " + e.
 // "vulnerable allow-writes", "hardened", …).
 type Expected map[string][]Expectation
 
-// For returns what a run against twin must report: its section, and the
-// "TWIN CONDITION" section of each condition given (such as
-// "allow-writes").
+// For returns what a run against twin must report: its section, and
+// each "TWIN CONDITION…" section whose conditions (such as
+// "allow-writes") are all among those given, in the order of the file.
 func (e Expected) For(twin Twin, conditions ...string) []Expectation {
-	out := append([]Expectation(nil), e[twin.String()]...)
-	for _, c := range conditions {
-		out = append(out, e[twin.String()+" "+c]...)
+	var out []Expectation
+	for name, list := range e {
+		words := strings.Fields(name)
+		if words[0] != twin.String() {
+			continue
+		}
+		ok := true
+		for _, w := range words[1:] {
+			ok = ok && slices.Contains(conditions, w)
+		}
+		if ok {
+			out = append(out, list...)
+		}
+	}
+	slices.SortFunc(out, func(a, b Expectation) int { return a.Line - b.Line })
+	return out
+}
+
+// Blocking returns the expectations at high or above.
+func Blocking(list []Expectation) []Expectation {
+	var out []Expectation
+	for _, e := range list {
+		if e.Blocking() {
+			out = append(out, e)
+		}
 	}
 	return out
 }
@@ -45,8 +73,8 @@ const HygieneSection = "hygiene"
 const maxExpectedLine = 4096
 
 // ParseExpected reads expected.txt: [section] headers, then one
-// "RULE METHOD PATH" line per finding; # starts a comment. Errors name the
-// line.
+// "RULE METHOD PATH SEVERITY" line per finding; # starts a comment.
+// Errors name the line.
 func ParseExpected(data []byte) (Expected, error) {
 	out := Expected{}
 	section := ""
@@ -85,11 +113,17 @@ func ParseExpected(data []byte) (Expected, error) {
 	return out, nil
 }
 
-// parseExpectation reads one "RULE METHOD PATH" line.
+// severities are the severities an expectation may name.
+var severities = []string{"critical", "high", "medium", "low", "info"}
+
+// parseExpectation reads one "RULE METHOD PATH SEVERITY" line.
 func parseExpectation(line string, n int) (Expectation, error) {
 	f := strings.Fields(line)
-	if len(f) != 3 || !strings.Contains(f[0], "/") || strings.ToUpper(f[1]) != f[1] || !strings.HasPrefix(f[2], "/") {
-		return Expectation{}, fmt.Errorf("expected.txt:%d: want RULE METHOD /path", n)
+	if len(f) != 4 || !strings.Contains(f[0], "/") || strings.ToUpper(f[1]) != f[1] || !strings.HasPrefix(f[2], "/") {
+		return Expectation{}, fmt.Errorf("expected.txt:%d: want RULE METHOD /path SEVERITY", n)
 	}
-	return Expectation{Rule: f[0], Method: f[1], Path: f[2], Line: n}, nil
+	if !slices.Contains(severities, f[3]) {
+		return Expectation{}, fmt.Errorf("expected.txt:%d: unknown severity %q: want one of %s", n, f[3], strings.Join(severities, ", "))
+	}
+	return Expectation{Rule: f[0], Method: f[1], Path: f[2], Severity: f[3], Line: n}, nil
 }

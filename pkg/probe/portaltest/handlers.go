@@ -11,11 +11,6 @@ import (
 // maxBody bounds a request body the portal reads.
 const maxBody = 64 << 10
 
-// health answers the load balancer.
-func (a *API) health(w http.ResponseWriter, _ *http.Request, _ *principal) {
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
-}
-
 // me describes the caller.
 func (a *API) me(w http.ResponseWriter, _ *http.Request, p *principal) {
 	writeJSON(w, http.StatusOK, map[string]any{"sub": p.Sub, "tenant": p.Tenant, "role": p.Role})

@@ -26,8 +26,8 @@ func TestHardenedRefusesBadCredentials(t *testing.T) {
 			}
 		}
 	}
-	if secured != len(doc.Operations)-1 {
-		t.Errorf("%d secured operations, want all but /health", secured)
+	if secured != len(doc.Operations)-2 {
+		t.Errorf("%d secured operations, want all but /health and /api/login", secured)
 	}
 }
 
@@ -126,11 +126,15 @@ func TestBasicExportAccount(t *testing.T) {
 }
 
 // TestNotFound checks unknown IDs and unknown paths get the JSON 404 on
-// both API twins, with and without a valid token.
+// both API twins, with and without a valid token; an unknown project
+// is the vulnerable twin's plant (13), see TestUnknownProjectCrashes.
 func TestNotFound(t *testing.T) {
 	for _, twin := range []Twin{Vulnerable, Hardened} {
 		a := NewAPI(twin)
 		for _, path := range []string{"/api/invoices/inv_zz9", "/api/invoices/inv_zz9/pdf", "/api/projects/prj_zz9", "/api/tickets/tkt_zz9", "/api/files/fil_zz9"} {
+			if twin == Vulnerable && strings.HasPrefix(path, "/api/projects/") {
+				continue
+			}
 			status, body := send(t, a, "GET", path, identity("alice").header(a))
 			if status != http.StatusNotFound || strings.TrimSpace(body) != `{"error":"not found"}` {
 				t.Errorf("%s %s: %d %s, want the JSON 404", twin, path, status, body)

@@ -35,8 +35,12 @@ func (a *API) portalRoutes() []route {
 	return []route{
 		// (9) Declared public in the spec: not a finding on any twin.
 		{"GET /health", guard{public: true}, a.health},
+		// (14) Declared public: anyone may try to sign in. The vulnerable
+		// twin never throttles failed attempts.
+		{"POST /api/login", guard{public: true}, a.login},
 		{"GET /api/me", guard{}, a.me},
-		{"GET /api/invoices", guard{}, a.list("invoices", ownTenant, nil)},
+		// (16) Listing globex's invoices takes longer than the budget.
+		{"GET /api/invoices", guard{}, choose(a, slowFor("globex", a.list("invoices", ownTenant, nil)), a.list("invoices", ownTenant, nil))},
 		{"POST /api/invoices", guard{}, a.create("invoices")},
 		// (5) The tenant check is missing: any signed-in caller reads any
 		// tenant's invoice.
@@ -47,7 +51,9 @@ func (a *API) portalRoutes() []route {
 		{"GET /api/invoices/{invoiceId}/pdf", guard{optional: choose(a, true, false)}, a.pdf},
 		// (2) The verifier trusts a header saying alg "none".
 		{"GET /api/projects", guard{lax: laxity{acceptNone: choose(a, true, false)}}, a.list("projects", ownTenant, nil)},
-		{"GET /api/projects/{projectId}", guard{}, a.get("projects", "projectId", ownTenant)},
+		// (13) An ID no tenant has crashes the lookup, and the panic's
+		// stack is the answer.
+		{"GET /api/projects/{projectId}", guard{}, choose(a, a.crashOnUnknown("projects", "projectId", a.get("projects", "projectId", ownTenant)), a.get("projects", "projectId", ownTenant))},
 		// (8) The write checks the token but not whose project it is.
 		{"PUT /api/projects/{projectId}", guard{}, a.update("projects", "projectId", choose(a, allTenants, ownTenant))},
 		// (6) The list is not filtered by tenant.
