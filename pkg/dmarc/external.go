@@ -38,7 +38,9 @@ func ExternalReportDomains(rec *Record, domain string) []string {
 
 // AuthorizationName returns DOMAIN._report._dmarc.DEST, the TXT name where
 // the report destination dest authorizes reports about domain (RFC 7489
-// §7.1). Names are lowercased and trailing dots dropped.
+// §7.1). domain is the name whose _dmarc record lists dest: the
+// organizational domain when the record was inherited from there. Names
+// are lowercased and trailing dots dropped.
 func AuthorizationName(domain, dest string) string {
 	d := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(domain)), ".")
 	t := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(dest)), ".")
