@@ -16,6 +16,10 @@ type Options struct {
 	Timeout []string
 	// ServFail lists names answered SERVFAIL.
 	ServFail []string
+	// NoChase answers a CNAME with the CNAME alone, even when the target
+	// is served here, as a server that does not chase targets: the
+	// client must ask for the target itself.
+	NoChase bool
 	// Refuse lists names answered REFUSED. Names outside every zone are
 	// refused too, as an authoritative server does.
 	Refuse []string

@@ -11,6 +11,7 @@ const maxChain = 16
 // behaviour is what Options make the server do for chosen names.
 type behaviour struct {
 	truncate, timeout, servFail, refuse map[string]bool
+	noChase                             bool
 }
 
 // respond builds the reply to req received over proto, or nil when the
@@ -59,7 +60,7 @@ func (s *Server) respond(req *dns.Msg, proto string) *dns.Msg {
 		resp.Answer = append(resp.Answer, dns.Copy(cnames[0]))
 		target := canonical(cnames[0].(*dns.CNAME).Target)
 		next, inZones := s.zones.zoneOf(target)
-		if !inZones || seen[target] {
+		if !inZones || seen[target] || s.do.noChase {
 			break
 		}
 		seen[target] = true

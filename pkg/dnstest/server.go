@@ -79,6 +79,7 @@ func StartWith(t testing.TB, o Options) *Server {
 	s := &Server{zones: st, do: behaviour{
 		truncate: nameSet(o.Truncate), timeout: nameSet(o.Timeout),
 		servFail: nameSet(o.ServFail), refuse: nameSet(o.Refuse),
+		noChase: o.NoChase,
 	}}
 	s.listen(t)
 	return s
