@@ -245,8 +245,8 @@ func TestCNAMELimits(t *testing.T) {
 	s := dnstest.Start(t, zoneFile)
 	_, err := client(t, Options{}, s).Lookup(testCtx(t), "loop1.example.test", dns.TypeA)
 	wantKind(t, err, ErrCNAMELoop)
-	if !strings.Contains(err.Error(), "loop1.example.test -> loop2.example.test -> loop1.example.test") {
-		t.Fatalf("error does not show the loop: %v", err)
+	if want := "A loop1.example.test: CNAME loop: loop1.example.test -> loop2.example.test -> loop1.example.test"; err.Error() != want {
+		t.Fatalf("error %q, want %q", err, want)
 	}
 	for _, noChase := range []bool{false, true} {
 		cs := dnstest.StartWith(t, dnstest.Options{Text: chainZone(4), NoChase: noChase})
@@ -256,6 +256,9 @@ func TestCNAMELimits(t *testing.T) {
 		}
 		_, err := client(t, Options{MaxCNAME: 2}, cs).Lookup(testCtx(t), "c1.chain.test", dns.TypeA)
 		wantKind(t, err, ErrCNAMELoop)
+		if !strings.Contains(err.Error(), "CNAME chain longer than 2: c1.chain.test -> c2.chain.test -> c3.chain.test -> c4.chain.test") {
+			t.Fatalf("error does not show the long chain: %v", err)
+		}
 	}
 }
 

@@ -57,5 +57,8 @@ func typeName(qtype uint16) string {
 
 // queryLabel names a query in errors and logs: "TXT _dmarc.example.com".
 func queryLabel(name string, qtype uint16) string {
-	return typeName(qtype) + " " + strings.TrimSuffix(name, ".")
+	if name != "." {
+		name = strings.TrimSuffix(name, ".")
+	}
+	return typeName(qtype) + " " + name
 }
