@@ -37,7 +37,7 @@ func Evaluate(ctx context.Context, r Resolver, domain string, o Options) *Result
 	w := newWalker(r, o, res)
 	root := &Tree{Domain: d}
 	res.Tree = root
-	rec, ok := w.fetchRecord(ctx, root, Term{}, true)
+	rec, ok := w.fetchRecord(ctx, root, Term{}, "")
 	if !ok {
 		return res
 	}

@@ -206,7 +206,7 @@ func (w *walker) redirect(ctx context.Context, node *Tree, t Term, path []string
 func (w *walker) follow(ctx context.Context, child *Tree, t Term, path []string) (*Record, bool) {
 	for i, d := range path {
 		if d == child.Domain {
-			chain := strings.Join(append(path[i:len(path):len(path)], d), " → ")
+			chain := strings.Join(append(path[i:len(path):len(path)], d), " -> ")
 			child.Err = fmt.Errorf("loop: %s", chain)
 			w.problem(RuleInvalid, finding.High, t.Text, path[len(path)-1], fmt.Sprintf(
 				"%s loops back (%s): receivers give a permanent error", t.Text, chain))
@@ -218,12 +218,15 @@ func (w *walker) follow(ctx context.Context, child *Tree, t Term, path []string)
 		w.problem(RuleInvalid, finding.High, t.Text, path[len(path)-1], child.Err.Error())
 		return nil, false
 	}
-	return w.fetchRecord(ctx, child, t, false)
+	return w.fetchRecord(ctx, child, t, path[len(path)-1])
 }
 
 // fetchRecord fetches and parses the SPF record of node's domain. t is the
-// include or redirect that led there, zero at the root.
-func (w *walker) fetchRecord(ctx context.Context, node *Tree, t Term, root bool) (*Record, bool) {
+// include or redirect that led there from the record of parent; both are
+// zero at the root. A problem with t is reported at parent, whose record
+// holds it; a problem inside the fetched record at node's domain.
+func (w *walker) fetchRecord(ctx context.Context, node *Tree, t Term, parent string) (*Record, bool) {
+	root := parent == ""
 	txts, ok := lookup(ctx, w, "TXT", node.Domain, w.r.TXT)
 	if !ok {
 		node.Err = fmt.Errorf("TXT %s could not be fetched", node.Domain)
@@ -250,12 +253,16 @@ func (w *walker) fetchRecord(ctx context.Context, node *Tree, t Term, root bool)
 		return nil, false
 	case len(spfs) == 0:
 		node.Err = fmt.Errorf("no v=spf1 record")
-		w.problem(RuleInvalid, finding.High, t.Text, node.Domain, fmt.Sprintf(
+		w.problem(RuleInvalid, finding.High, t.Text, parent, fmt.Sprintf(
 			"%s points at %s, which publishes no v=spf1 record: receivers give a permanent error", t.Text, node.Domain))
 		return nil, false
 	case len(spfs) > 1:
 		node.Err = fmt.Errorf("%d v=spf1 records", len(spfs))
-		w.problem(RuleMultipleRecords, finding.High, t.Text, node.Domain, fmt.Sprintf(
+		at := parent
+		if root {
+			at = node.Domain
+		}
+		w.problem(RuleMultipleRecords, finding.High, t.Text, at, fmt.Sprintf(
 			"%s publishes %d v=spf1 records; there must be exactly one, or receivers give a permanent error", node.Domain, len(spfs)))
 		return nil, false
 	}
