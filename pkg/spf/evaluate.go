@@ -22,9 +22,11 @@ type Options struct {
 // void lookups of the whole tree are counted, each mx term's exchanges are
 // looked up, and a and exists terms are resolved to tell void lookups.
 // Mechanisms after all are not evaluated, and redirect= is followed only
-// when the record has no all, as receivers do. Terms with macros are
-// counted but not expanded. ptr terms are counted but not resolved: they
-// depend on the connecting address.
+// when the record has no all, as receivers do. The exchanges an mx term
+// yields are counted, not resolved. Terms with macros are counted but not
+// expanded; an include or redirect with macros is listed in TempErrors,
+// since what it points at was not checked. ptr terms are counted but not
+// resolved: they depend on the connecting address.
 //
 // Evaluate never fails: what it could not check is in Result.TempErrors.
 func Evaluate(ctx context.Context, r Resolver, domain string, o Options) *Result {

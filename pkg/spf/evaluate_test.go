@@ -218,7 +218,7 @@ a.example.com TXT v=spf1 a:localhost -all`,
 		},
 		{
 			name:    "macros are counted but not resolved",
-			zone:    `example.com TXT v=spf1 exists:%{i}._spf.example.com include:%{d}.example.net a:%{d} -all`,
+			zone:    `example.com TXT v=spf1 exists:%{i}._spf.example.com a:%{d} mx:%{d}.example.net -all`,
 			lookups: 3, final: Fail,
 		},
 		{
@@ -424,6 +424,22 @@ func TestEvaluateTempErrors(t *testing.T) {
 	res := evaluate(t, mustZone(t, "example.com TXT v=spf1 redirect=a.example.net\na.example.net TXT !"), "example.com")
 	if res.FinalAll.Qualifier != 0 || res.Status() != Unknown {
 		t.Errorf("final all %+v, status %v", res.FinalAll, res.Status())
+	}
+}
+
+func TestEvaluateMacroIncludeIsNotChecked(t *testing.T) {
+	for _, record := range []string{
+		"v=spf1 include:%{d}.example.net -all",
+		"v=spf1 ip4:192.0.2.1 redirect=%{d}.example.net",
+	} {
+		z := mustZone(t, "example.com TXT "+record)
+		res := evaluate(t, z, "example.com")
+		if len(res.TempErrors) != 1 || !errors.Is(res.TempErrors[0], ErrNotExpanded) || res.Status() != Unknown {
+			t.Errorf("%s: temp errors %v, status %v", record, res.TempErrors, res.Status())
+		}
+		if res.Lookups != 1 || len(z.asked) != 1 {
+			t.Errorf("%s: %d lookups, asked %v", record, res.Lookups, z.asked)
+		}
 	}
 }
 

@@ -9,6 +9,11 @@ import (
 // its cap on DNS queries and stops asking.
 var ErrQueryLimit = errors.New("query cap reached; the rest of the policy was not fetched")
 
+// ErrNotExpanded is recorded in TempErrors for an include or redirect whose
+// domain holds macros: what it points at depends on the message being
+// checked, so the records under it are unknown.
+var ErrNotExpanded = errors.New("domain has macros, which are not expanded; the records it points at were not checked")
+
 // Result is the judgement of one domain's SPF.
 type Result struct {
 	// Domain is the domain evaluated, in canonical form.
@@ -29,8 +34,9 @@ type Result struct {
 	// Problems are in a stable order: the order of a depth-first walk of
 	// the tree, then the limits on the totals.
 	Problems []Problem
-	// TempErrors lists what could not be checked. When it is not empty,
-	// what the failed queries would have shown is unknown.
+	// TempErrors lists what could not be checked: failed queries, the
+	// query cap, includes and redirects with macros. When it is not empty,
+	// what those would have shown is unknown.
 	TempErrors []TempError
 }
 

@@ -118,8 +118,11 @@ func (w *walker) walk(ctx context.Context, node *Tree, rec *Record, path []strin
 func (w *walker) mechanism(ctx context.Context, node *Tree, t *Term, path []string) {
 	if t.Macro {
 		node.Notes = append(node.Notes, "counted, not resolved: macros are not expanded: "+t.Text)
-		if t.Name == "ptr" {
+		switch t.Name {
+		case "ptr":
 			w.ptr(node, t)
+		case "include":
+			w.res.TempErrors = append(w.res.TempErrors, TempError{Query: t.Text, Err: ErrNotExpanded})
 		}
 		return
 	}
@@ -189,6 +192,7 @@ func (w *walker) include(ctx context.Context, node *Tree, t *Term, target string
 func (w *walker) redirect(ctx context.Context, node *Tree, t Term, path []string) FinalAll {
 	if t.Macro {
 		node.Notes = append(node.Notes, "counted, not followed: macros are not expanded: "+t.Text)
+		w.res.TempErrors = append(w.res.TempErrors, TempError{Query: t.Text, Err: ErrNotExpanded})
 		return FinalAll{}
 	}
 	target := canonical(t.Value)
