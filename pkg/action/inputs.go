@@ -31,13 +31,16 @@ const (
 	inputMaxReq    = "max-requests"
 	inputRate      = "rate"
 	inputTimeout   = "timeout"
+	inputDomain    = "domain"
+	inputSelectors = "dkim-selectors"
+	inputResolver  = "resolver"
 )
 
 // inputNames lists every input the entrypoint reads, in action.yml order.
 var inputNames = [...]string{
 	inputCommand, inputPath, inputSpec, inputArtifacts, inputEnvFiles,
 	inputEnvProc, inputURL, inputWrites, inputMaxReq, inputRate, inputTimeout,
-	inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
+	inputDomain, inputSelectors, inputResolver, inputConfig, inputFailOn, inputBaseline, inputOnlyNew, inputToken,
 	inputComment, inputCategory, inputVersion,
 }
 
@@ -77,6 +80,18 @@ type Inputs struct {
 	Version string
 	// Probe holds the inputs of command: probe.
 	Probe ProbeInputs
+	// DNS holds the inputs of command: dns.
+	DNS DNSInputs
+}
+
+// DNSInputs are the inputs only command: dns reads.
+type DNSInputs struct {
+	// Domain is the sending domain; empty means dns.domain of the config.
+	Domain string
+	// Selectors are DKIM selectors, one per line or comma-separated.
+	Selectors []string
+	// Resolvers are DNS servers as HOST:PORT; empty means the runner's.
+	Resolvers []string
 }
 
 // InputError is an input with a value the action cannot use.
@@ -113,9 +128,7 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		in.Command = "scan"
 	}
 	switch in.Command {
-	case "scan", "probe":
-	case "dns":
-		return in, fmt.Errorf("input command: %q is not available in this version of launchgate; use command: scan or probe", in.Command)
+	case "scan", "probe", "dns":
 	default:
 		return in, &InputError{Name: inputCommand, Value: in.Command, Want: "scan, probe or dns"}
 	}
@@ -134,6 +147,7 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	if in.Probe, err = readProbeInputs(gh, in.Command == "probe"); err != nil {
 		return in, err
 	}
+	in.DNS = DNSInputs{Domain: gh.GetInput(inputDomain), Selectors: splitList(gh.GetInput(inputSelectors)), Resolvers: splitList(gh.GetInput(inputResolver))}
 	if v := gh.GetInput(inputOnlyNew); v != "" {
 		b, err := parseBool(inputOnlyNew, v)
 		if err != nil {

@@ -126,7 +126,6 @@ func TestBadInputsExitTwoNamingTheInput(t *testing.T) {
 		{name: "timeout without a unit", input: "timeout", value: "300", with: probe, want: `input timeout: "300" is not valid: want a positive duration`},
 		{name: "negative timeout", input: "timeout", value: "-5m", with: probe, want: `input timeout: "-5m" is not valid`},
 		{name: "allow-writes not a boolean", input: "allow-writes", value: "sure", with: probe, want: `input allow-writes: "sure" is not valid: want true or false`},
-		{name: "dns not built", input: "command", value: "dns", want: `input command: "dns" is not available in this version`},
 		{name: "category that could end the marker", input: "category", value: "x-->y", want: "input category:"},
 		{name: "category with a space", input: "category", value: "my gate", want: "input category:"},
 	}

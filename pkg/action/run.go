@@ -108,8 +108,11 @@ func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(r.workspace, root)
 	}
-	if r.inputs.Command == "probe" {
+	switch r.inputs.Command {
+	case "probe":
 		return r.runProbe(ctx, root)
+	case "dns":
+		return r.runDNS(ctx, root)
 	}
 	r.checkVersion()
 	r.noteIgnored()

@@ -58,6 +58,8 @@ type Target struct {
 	Environ []string
 	// Live is the deployment a probe examines; nil for a scan.
 	Live *Live
+	// DNS is the domain `launchgate dns` examines; nil otherwise.
+	DNS *DNS
 }
 
 // Range is a git range BASE..HEAD in the checkout at Target.Root.

@@ -10,6 +10,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/check"
 	"github.com/launchgate/launchgate/pkg/checks/cors"
 	"github.com/launchgate/launchgate/pkg/checks/debug"
+	"github.com/launchgate/launchgate/pkg/checks/dnscheck"
 	"github.com/launchgate/launchgate/pkg/checks/envcheck"
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
@@ -31,6 +32,8 @@ type Registry struct {
 	Static []*check.Check
 	// Live are the checks `launchgate probe` runs.
 	Live []*check.Check
+	// DNS are the checks `launchgate dns` runs.
+	DNS []*check.Check
 	// Redactor is what every message, note, error and log line goes
 	// through on its way out: the built-in recognisers and the secrets
 	// engine the checks use.
@@ -83,6 +86,7 @@ func Load() (*Registry, error) {
 			probetransport.New(nil),
 			probeabuse.New(),
 		},
+		DNS: []*check.Check{dnscheck.New()},
 	}, nil
 }
 

@@ -21,7 +21,7 @@ func TestRegistry(t *testing.T) {
 	// Every rule a check says it emits is in the catalog, and every rule
 	// in the catalog is emitted by some check.
 	emitted := map[string]string{}
-	for _, c := range append(append([]*check.Check(nil), reg.Static...), reg.Live...) {
+	for _, c := range append(append(append([]*check.Check(nil), reg.Static...), reg.Live...), reg.DNS...) {
 		for _, id := range c.Rules {
 			if reg.Catalog.Rule(id) == nil {
 				t.Errorf("check %s emits %s, which the catalog lacks", c.Name, id)
@@ -76,7 +76,7 @@ func TestScorecardPartsNameChecks(t *testing.T) {
 	// Checks that have rows to cover but are not built yet.
 	notBuilt := map[string]bool{"dns": true, "monitors": true}
 	covers := map[string]map[string]bool{}
-	for _, c := range append(append([]*check.Check(nil), reg.Static...), reg.Live...) {
+	for _, c := range append(append(append([]*check.Check(nil), reg.Static...), reg.Live...), reg.DNS...) {
 		covers[c.Name] = map[string]bool{}
 		for _, a := range c.Areas {
 			covers[c.Name][a] = true

@@ -23,7 +23,7 @@ func TestActionExitStatus(t *testing.T) {
 		{name: "fail-on never passes", inputs: map[string]string{"INPUT_PATH": portal("vulnerable"), "INPUT_FAIL-ON": "never"}, want: ExitOK},
 		{name: "bad input", inputs: map[string]string{"INPUT_FAIL-ON": "banana"}, want: ExitError, stderr: "launchgate: input fail-on:"},
 		{name: "probe without url", inputs: map[string]string{"INPUT_COMMAND": "probe"}, want: ExitError, stderr: "launchgate: input url is required"},
-		{name: "dns not built", inputs: map[string]string{"INPUT_COMMAND": "dns"}, want: ExitError, stderr: `input command: "dns" is not available`},
+		{name: "dns without a domain", inputs: map[string]string{"INPUT_COMMAND": "dns"}, want: ExitError, stderr: `dns needs a DOMAIN to check (or dns.domain in .launchgate.yml)`},
 		{name: "arguments refused", args: []string{"extra"}, want: ExitError, stderr: "action takes no arguments"},
 	}
 	for _, tt := range tests {

@@ -28,12 +28,13 @@ const usage = `launchgate — a launch-readiness security gate for client portal
 Usage:
   %[1]s scan [PATH] [flags]     static checks of a checkout (default .)
   %[1]s probe --url URL [flags] live checks of a deployment
+  %[1]s dns DOMAIN [flags]      email trust of a sending domain (SPF, DKIM, DMARC, MX, MTA-STS, CAA)
   %[1]s rules                   the rule catalog
   %[1]s explain RULE            one rule: what it finds and how to fix it
   %[1]s action                  the GitHub Action entrypoint: reads INPUT_* and the event
   %[1]s version                 the version
 
-Run '%[1]s scan -h' and '%[1]s probe -h' for their flags.
+Run '%[1]s scan -h', '%[1]s probe -h' and '%[1]s dns -h' for their flags.
 Exit status: 0 nothing at or above --fail-on, 1 blocking findings, 2 usage,
 configuration or unreadable input (a check that could not read what it
 was given fails closed: see the README's exit status).
@@ -41,7 +42,7 @@ was given fails closed: see the README's exit status).
 
 // commandNames are the commands dispatch knows, for the error that lists
 // them.
-var commandNames = [...]string{"scan", "probe", "rules", "explain", "action", "version", "help"}
+var commandNames = [...]string{"scan", "probe", "dns", "rules", "explain", "action", "version", "help"}
 
 // Run runs the command in args and returns the exit status.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -103,7 +104,7 @@ func dispatch(ctx context.Context, args []string, env Env) error {
 	case "probe":
 		return runProbe(ctx, rest, env)
 	case "dns":
-		return usageErrorf("%q is not available in this version of launchgate", cmd)
+		return runDNS(ctx, rest, env)
 	default:
 		return usageErrorf("unknown command %s (want %s or %s; %s help lists them)", redact.Quote(cmd),
 			strings.Join(commandNames[:len(commandNames)-1], ", "), commandNames[len(commandNames)-1], env.program())

@@ -45,6 +45,7 @@ type Config struct {
 	Severity map[string]finding.Severity `yaml:"severity"`
 	Ignores  []Ignore                    `yaml:"ignores"`
 	Probe    Probe                       `yaml:"probe"`
+	DNS      DNS                         `yaml:"dns"`
 	Limits   Limits                      `yaml:"limits"`
 
 	// lines maps value paths ("severity.openapi/x") to lines, for the
@@ -146,6 +147,15 @@ type Probe struct {
 	// HTTPURL is where plain HTTP is tried; default: --url with http://
 	// on port 80.
 	HTTPURL string `yaml:"http_url"`
+}
+
+// DNS configures launchgate dns.
+type DNS struct {
+	// Domain is the sending domain checked when the command names none.
+	Domain string `yaml:"domain"`
+	// DKIMSelectors are the selectors whose keys are looked up; when
+	// empty they are inferred from the providers SPF and MX reveal.
+	DKIMSelectors []string `yaml:"dkim_selectors"`
 }
 
 // Identity is one user the probe acts as.

@@ -201,6 +201,36 @@ func TestParseErrors(t *testing.T) {
 			want: `.launchgate.yml:2: probe.latency_budget_ms must not be negative`,
 		},
 		{
+			name: "dns domain without a dot",
+			yaml: "dns:\n  domain: localhost\n",
+			want: `.launchgate.yml:2: dns.domain: "localhost" is not a domain name (want one like portal.example.com)`,
+		},
+		{
+			name: "dns domain with a space",
+			yaml: "dns:\n  domain: 'portal .example.com'\n",
+			want: `.launchgate.yml:2: dns.domain: "portal .example.com": label "portal " holds ' ', which a host name cannot`,
+		},
+		{
+			name: "dns domain with a hyphen at a label's end",
+			yaml: "dns:\n  domain: portal-.example.com\n",
+			want: `.launchgate.yml:2: dns.domain: "portal-.example.com": label "portal-" starts or ends with a hyphen`,
+		},
+		{
+			name: "dns selector empty",
+			yaml: "dns:\n  dkim_selectors: [google, '']\n",
+			want: `.launchgate.yml:2: dns.dkim_selectors: a selector is empty`,
+		},
+		{
+			name: "dns selector with a slash",
+			yaml: "dns:\n  dkim_selectors: [s1/x]\n",
+			want: `.launchgate.yml:2: dns.dkim_selectors: selector "s1/x": label "s1/x" holds '/', which a host name cannot`,
+		},
+		{
+			name: "dns domain not ASCII",
+			yaml: "dns:\n  domain: bücher.example\n",
+			want: `.launchgate.yml:2: dns.domain: "bücher.example": label "bücher" is not ASCII: write it in its xn-- form`,
+		},
+		{
 			name: "bad env name",
 			yaml: "env:\n  required: [DATABASE-URL]\n",
 			want: `.launchgate.yml:2: env.required: "DATABASE-URL" is not an environment variable name`,
@@ -318,6 +348,9 @@ func TestLoadFull(t *testing.T) {
 	}
 	if cfg.Probe.LatencyBudgetMS != 500 || cfg.Probe.Login != "POST /api/login" {
 		t.Errorf("probe = %+v", cfg.Probe)
+	}
+	if cfg.DNS.Domain != "portal.example.com" || strings.Join(cfg.DNS.DKIMSelectors, ",") != "google,s1,k1.eu" {
+		t.Errorf("dns = %+v", cfg.DNS)
 	}
 }
 

@@ -113,6 +113,7 @@ func (c *Config) check(lines map[string]int) error {
 		checkIgnore(&ps, ig)
 	}
 	c.Probe.check(&ps, at)
+	c.DNS.check(&ps, at)
 	c.Limits.check(&ps, at)
 	return ps.err(c.File)
 }
@@ -190,6 +191,93 @@ func (p *Probe) check(ps *problems, at func(string) int) {
 	if p.LatencyBudgetMS < 0 {
 		ps.add(at("probe.latency_budget_ms"), "probe.latency_budget_ms must not be negative")
 	}
+}
+
+func (d DNS) check(ps *problems, at func(string) int) {
+	if d.Domain != "" {
+		if msg := DomainProblem(d.Domain); msg != "" {
+			ps.add(at("dns.domain"), "dns.domain: %s", msg)
+		}
+	}
+	for i, s := range d.DKIMSelectors {
+		if msg := SelectorProblem(s); msg != "" {
+			ps.add(at(fmt.Sprintf("dns.dkim_selectors[%d]", i)), "dns.dkim_selectors: %s", msg)
+		}
+	}
+}
+
+// maxDomain is the longest domain name DNS carries, without the root dot.
+const maxDomain = 253
+
+// DomainProblem says what is wrong with name as a domain to check: ""
+// for a name of at least two labels of letters, digits and hyphens (no
+// leading or trailing hyphen), each at most 63 bytes, 253 in all. A
+// trailing dot is allowed. Non-ASCII names must be given in their
+// xn-- form.
+func DomainProblem(name string) string {
+	n := strings.TrimSuffix(name, ".")
+	switch {
+	case n == "":
+		return "the domain is empty"
+	case len(n) > maxDomain:
+		return fmt.Sprintf("%s is longer than %d bytes", redact.Quote(trimmed(n)), maxDomain)
+	case !strings.Contains(n, "."):
+		return fmt.Sprintf("%s is not a domain name (want one like portal.example.com)", redact.Quote(n))
+	}
+	for _, l := range strings.Split(n, ".") {
+		if msg := labelProblem(l); msg != "" {
+			return fmt.Sprintf("%s: %s", redact.Quote(trimmed(n)), msg)
+		}
+	}
+	return ""
+}
+
+// SelectorProblem says what is wrong with a DKIM selector: "" for one
+// or more dot-separated labels as DomainProblem allows (underscores too,
+// as some providers use).
+func SelectorProblem(sel string) string {
+	if sel == "" {
+		return "a selector is empty"
+	}
+	if len(sel) > 63*4 {
+		return fmt.Sprintf("selector %s is too long", redact.Quote(trimmed(sel)))
+	}
+	for _, l := range strings.Split(sel, ".") {
+		if msg := labelProblem(strings.ReplaceAll(l, "_", "-")); msg != "" {
+			return fmt.Sprintf("selector %s: %s", redact.Quote(trimmed(sel)), msg)
+		}
+	}
+	return ""
+}
+
+// labelProblem checks one DNS label.
+func labelProblem(l string) string {
+	switch {
+	case l == "":
+		return "an empty label (two dots in a row)"
+	case len(l) > 63:
+		return "a label longer than 63 bytes"
+	case l[0] == '-' || l[len(l)-1] == '-':
+		return fmt.Sprintf("label %s starts or ends with a hyphen", redact.Quote(l))
+	}
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case c >= 0x80:
+			return fmt.Sprintf("label %s is not ASCII: write it in its xn-- form", redact.Quote(l))
+		case !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'):
+			return fmt.Sprintf("label %s holds %q, which a host name cannot", redact.Quote(l), rune(c))
+		}
+	}
+	return ""
+}
+
+// trimmed keeps at most 80 bytes of s for a message.
+func trimmed(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
 }
 
 // routeProblem checks a "METHOD /path" route, saying what is wrong.

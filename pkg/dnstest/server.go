@@ -65,15 +65,26 @@ func StartText(t testing.TB, zones map[string]string) *Server {
 // StartWith serves the zones of o with its failure behaviours.
 func StartWith(t testing.TB, o Options) *Server {
 	t.Helper()
+	s, err := Serve(o)
+	if err != nil {
+		t.Fatalf("dnstest: %v", err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Serve is StartWith outside a test, for a program that serves the test
+// zones (the demo of the README): the caller closes the server.
+func Serve(o Options) (*Server, error) {
 	st := newStore()
 	for _, f := range o.Zones {
 		if err := st.loadFile(f); err != nil {
-			t.Fatalf("dnstest: zone file %s: %v", f, err)
+			return nil, fmt.Errorf("zone file %s: %w", f, err)
 		}
 	}
 	for apex, text := range o.Text {
 		if err := st.load(text, apex, "zone "+apex); err != nil {
-			t.Fatalf("dnstest: zone %s: %v", apex, err)
+			return nil, fmt.Errorf("zone %s: %w", apex, err)
 		}
 	}
 	s := &Server{zones: st, do: behaviour{
@@ -81,8 +92,10 @@ func StartWith(t testing.TB, o Options) *Server {
 		servFail: nameSet(o.ServFail), refuse: nameSet(o.Refuse),
 		noChase: o.NoChase,
 	}}
-	s.listen(t)
-	return s
+	if err := s.listen(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // StartRaw runs a UDP-only server on 127.0.0.1 that answers each query
@@ -91,20 +104,22 @@ func StartWith(t testing.TB, o Options) *Server {
 func StartRaw(t testing.TB, reply func(query []byte) []byte) *Server {
 	t.Helper()
 	s := &Server{zones: newStore(), raw: reply}
-	s.listen(t)
+	if err := s.listen(); err != nil {
+		t.Fatalf("dnstest: %v", err)
+	}
+	t.Cleanup(s.Close)
 	return s
 }
 
 // listen binds UDP and TCP on one free port and starts serving.
-func (s *Server) listen(t testing.TB) {
-	t.Helper()
+func (s *Server) listen() error {
 	s.conns = map[net.Conn]bool{}
 	s.counts = map[Query]int{}
 	var lastErr error
 	for i := 0; i < listenTries; i++ {
 		pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
 		if err != nil {
-			t.Fatalf("dnstest: listening on UDP: %v", err)
+			return fmt.Errorf("listening on UDP: %w", err)
 		}
 		ln, err := net.Listen("tcp4", pc.LocalAddr().String())
 		if err != nil {
@@ -116,10 +131,9 @@ func (s *Server) listen(t testing.TB) {
 		s.wg.Add(2)
 		go s.serveUDP()
 		go s.serveTCP()
-		t.Cleanup(s.Close)
-		return
+		return nil
 	}
-	t.Fatalf("dnstest: no port free for both UDP and TCP after %d tries: %v", listenTries, lastErr)
+	return fmt.Errorf("no port free for both UDP and TCP after %d tries: %w", listenTries, lastErr)
 }
 
 // Close stops the server and waits for its goroutines to end. It is

@@ -74,7 +74,7 @@ func New(o Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	roots, err := rootPool(opts.RootsFile)
+	roots, err := RootPool(opts.RootsFile)
 	if err != nil {
 		return nil, err
 	}

@@ -6,9 +6,10 @@ import (
 	"os"
 )
 
-// rootPool is the system pool plus the PEM certificates of rootsFile (the
-// SSL_CERT_FILE value; "" for none).
-func rootPool(rootsFile string) (*x509.CertPool, error) {
+// RootPool is the system pool plus the PEM certificates of rootsFile (the
+// SSL_CERT_FILE value; "" for none): what every TLS connection of a live
+// run verifies against.
+func RootPool(rootsFile string) (*x509.CertPool, error) {
 	pool, err := x509.SystemCertPool()
 	if err != nil || pool == nil {
 		if rootsFile == "" {

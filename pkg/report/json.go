@@ -16,6 +16,8 @@ type jsonReport struct {
 	Tool     Tool              `json:"tool"`
 	Findings []finding.Finding `json:"findings"`
 	Summary  jsonSummary       `json:"summary"`
+	// Evidence is omitted when the run has none (scan, probe).
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 type jsonSummary struct {
@@ -42,6 +44,9 @@ func (JSONReporter) Write(w io.Writer, r *Result) error {
 			Passed:     s.Passed,
 		},
 	}
+	eachEvidence(r.Evidence, func(title string, lines []string) {
+		out.Evidence = append(out.Evidence, Evidence{Title: title, Lines: lines})
+	})
 	// Scripts index into findings; an empty list must not decode as null.
 	if out.Findings == nil {
 		out.Findings = []finding.Finding{}

@@ -66,6 +66,7 @@ func (m MarkdownReporter) Write(w io.Writer, r *Result) error {
 	writeNotes(&b, r.Notes)
 	writeCoverage(&b, r.Coverage)
 	writeScorecard(&b, Scorecard(r))
+	writeEvidence(&b, r.Evidence)
 	writeCounts(&b, s)
 	writeFindings(&b, r, cmpDefault(m.MaxRows, DefaultMarkdownRows), m.LinkBase)
 	b.WriteString("<sub>")
@@ -125,6 +126,22 @@ func writeCoverage(b *strings.Builder, lines []string) {
 		fmt.Fprintf(b, "- %s\n", escapeCell(truncate(oneLine(l), maxMessageRunes)))
 	}
 	b.WriteString("\n</details>\n\n")
+}
+
+// writeEvidence shows each block of evidence folded, as preformatted
+// text.
+func writeEvidence(b *strings.Builder, blocks []Evidence) {
+	eachEvidence(blocks, func(title string, lines []string) {
+		fmt.Fprintf(b, "<details><summary>%s</summary>\n\n", escapeCell(title))
+		if len(lines) > 0 {
+			b.WriteString("```text\n")
+			for _, l := range lines {
+				b.WriteString(strings.ReplaceAll(l, "```", "'''") + "\n")
+			}
+			b.WriteString("```\n")
+		}
+		b.WriteString("\n</details>\n\n")
+	})
 }
 
 func writeScorecard(b *strings.Builder, rows []AreaStatus) {

@@ -43,6 +43,9 @@ type Result struct {
 	// reasons, its requests, its catch-all profile. They are not
 	// warnings.
 	Coverage []string
+	// Evidence explains verdicts at length (the SPF lookup tree), in
+	// blocks that text and markdown show and JSON carries.
+	Evidence []Evidence
 }
 
 // Summary counts a Result's findings.

@@ -56,6 +56,13 @@ func (t TextReporter) Write(w io.Writer, r *Result) error {
 	if len(r.Notes)+len(r.Coverage) > 0 {
 		bw.WriteByte('\n')
 	}
+	eachEvidence(r.Evidence, func(title string, lines []string) {
+		fmt.Fprintln(bw, t.paint(ansiBold, title))
+		for _, l := range lines {
+			fmt.Fprintf(bw, "  %s\n", l)
+		}
+		bw.WriteByte('\n')
+	})
 
 	groups := groupByPlace(r.Findings)
 	var posW, sevW, ruleW int
