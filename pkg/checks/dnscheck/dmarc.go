@@ -67,6 +67,11 @@ func (r *run) checkDMARC(ctx context.Context) {
 		}
 	}
 	for _, p := range judged {
+		if p.Rule == ruleDMARCNoReports && r.parked() {
+			// A domain that sends and receives nothing and rejects what
+			// claims to come from it is correct as it is.
+			continue
+		}
 		r.problem(p.Rule, at, p.Tag, p.Message, p.Severity)
 	}
 	r.dmarcEnforces = (policy == dmarc.PolicyQuarantine || policy == dmarc.PolicyReject) && !rec.Testing

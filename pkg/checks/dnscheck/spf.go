@@ -70,6 +70,10 @@ func (r *run) sendsNothing() bool {
 		strings.EqualFold(strings.Join(strings.Fields(r.spf.Records[0]), " "), "v=spf1 -all")
 }
 
+// parked reports whether the domain neither sends (v=spf1 -all) nor
+// receives (Null MX) mail.
+func (r *run) parked() bool { return r.sendsNothing() && r.mx.null }
+
 // softfail reports ~all while DMARC does not enforce.
 func (r *run) softfail() {
 	if r.spf == nil || r.spf.FinalAll.Qualifier != spf.SoftFail || r.dmarcEnforces {
