@@ -13,10 +13,9 @@ import (
 // dnsServer serves the zones of testdata/dns on 127.0.0.1.
 func dnsServer(t *testing.T) *dnstest.Server {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "dns")
-	var files []string
-	for _, z := range []string{"acme.example.zone", "acme-fixed.example.zone", "google.com.zone", "sendgrid.net.zone"} {
-		files = append(files, filepath.Join(dir, z))
+	files, err := dnstest.ZoneFiles(filepath.Join("..", "..", "testdata", "dns"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dnstest.Start(t, files...)
 }

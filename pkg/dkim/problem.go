@@ -1,5 +1,7 @@
 package dkim
 
+import "github.com/launchgate/launchgate/pkg/tagvalue"
+
 // Rule identifiers emitted by this package.
 const (
 	// RuleWeakKey fires for RSA keys too short to trust, or keys limited
@@ -35,15 +37,6 @@ type Problem struct {
 	Tag      string
 }
 
-// truncate shortens s to at most maxValueInMessage bytes without splitting
-// a UTF-8 sequence.
-func truncate(s string) string {
-	if len(s) <= maxValueInMessage {
-		return s
-	}
-	cut := maxValueInMessage
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// truncate shortens s to at most maxValueInMessage bytes, so messages
+// stay bounded whatever was published.
+func truncate(s string) string { return tagvalue.Truncate(s, maxValueInMessage) }

@@ -1,5 +1,7 @@
 package dmarc
 
+import "github.com/launchgate/launchgate/pkg/tagvalue"
+
 // Rule identifiers emitted by this package.
 const (
 	// RulePolicyNone fires when the policy does not ask receivers to act.
@@ -33,15 +35,6 @@ type Problem struct {
 	Tag      string
 }
 
-// truncate shortens s to at most maxValueInMessage bytes without splitting
-// a UTF-8 sequence, so messages stay bounded whatever was published.
-func truncate(s string) string {
-	if len(s) <= maxValueInMessage {
-		return s
-	}
-	cut := maxValueInMessage
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// truncate shortens s to at most maxValueInMessage bytes, so messages
+// stay bounded whatever was published.
+func truncate(s string) string { return tagvalue.Truncate(s, maxValueInMessage) }

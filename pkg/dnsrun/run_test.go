@@ -34,9 +34,9 @@ type fixture struct {
 
 func startFixture(t *testing.T) fixture {
 	t.Helper()
-	var zones []string
-	for _, z := range []string{"acme.example.zone", "acme-fixed.example.zone", "google.com.zone", "sendgrid.net.zone"} {
-		zones = append(zones, filepath.Join(zonesDir, z))
+	zones, err := dnstest.ZoneFiles(zonesDir)
+	if err != nil {
+		t.Fatal(err)
 	}
 	srv := dnstest.Start(t, zones...)
 	policy, err := os.ReadFile(filepath.Join(zonesDir, "mta-sts.txt"))

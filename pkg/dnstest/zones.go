@@ -3,6 +3,7 @@ package dnstest
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -138,4 +139,17 @@ func nameSet(names []string) map[string]bool {
 		out[canonical(n)] = true
 	}
 	return out
+}
+
+// ZoneFiles lists the *.zone files of dir, sorted: the test domains of a
+// testdata folder, served together.
+func ZoneFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.zone"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no *.zone files in %s", dir)
+	}
+	return files, nil
 }

@@ -1,6 +1,10 @@
 package mtasts
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/launchgate/launchgate/pkg/tagvalue"
+)
 
 // maxValueInMessage bounds how much of a published value an error repeats.
 const maxValueInMessage = 80
@@ -26,15 +30,6 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s, %s: %s", e.What, e.Field, e.Reason)
 }
 
-// truncate shortens s to at most maxValueInMessage bytes without splitting
-// a UTF-8 sequence.
-func truncate(s string) string {
-	if len(s) <= maxValueInMessage {
-		return s
-	}
-	cut := maxValueInMessage
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// truncate shortens s to at most maxValueInMessage bytes, so messages
+// stay bounded whatever was published.
+func truncate(s string) string { return tagvalue.Truncate(s, maxValueInMessage) }

@@ -32,9 +32,9 @@ func run() error {
 	if *dir == "" {
 		return errors.New("-dir is required")
 	}
-	files, err := filepath.Glob(filepath.Join(*zones, "*.zone"))
-	if err != nil || len(files) == 0 {
-		return fmt.Errorf("no *.zone files in %s", *zones)
+	files, err := dnstest.ZoneFiles(*zones)
+	if err != nil {
+		return err
 	}
 	srv, err := dnstest.Serve(dnstest.Options{Zones: files})
 	if err != nil {
