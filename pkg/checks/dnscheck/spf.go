@@ -20,13 +20,18 @@ func (r *run) checkSPF(ctx context.Context) {
 		if p.Domain != "" && p.Domain != r.d.Domain && !strings.Contains(msg, p.Domain) {
 			msg = p.Domain + ": " + msg
 		}
+		// The record at fault: the domain's own, or an include's.
+		at := r.d.Domain
+		if p.Domain != "" {
+			at = p.Domain
+		}
 		if p.Rule == ruleSPFPermissive {
 			// +all is critical, ?all high: the one SPF rule of two
 			// severities.
-			r.reportAt(p.Rule, r.d.Domain, "TXT", part, msg, p.Severity)
+			r.reportAt(p.Rule, at, "TXT", part, msg, p.Severity)
 			continue
 		}
-		r.report(p.Rule, r.d.Domain, "TXT", part, msg)
+		r.report(p.Rule, at, "TXT", part, msg)
 	}
 	for _, e := range res.TempErrors {
 		var err error = e
