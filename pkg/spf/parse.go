@@ -98,7 +98,10 @@ func parseTerm(s string) (Term, error) {
 		return t, syntaxError(s, "a qualifier without a mechanism")
 	default:
 		if strings.Contains(t.Name, "=") {
-			return t, syntaxError(s, "a modifier takes no qualifier")
+			if body != s && modifierName(body) > 0 {
+				return t, syntaxError(s, "a modifier takes no qualifier")
+			}
+			return t, syntaxError(s, "not a mechanism, and not a modifier: a modifier name starts with a letter")
 		}
 		return t, syntaxError(s, fmt.Sprintf("unknown mechanism %s", printable(t.Name)))
 	}

@@ -114,6 +114,8 @@ func TestParseErrors(t *testing.T) {
 		{"v=spf1 -", "-: a qualifier without a mechanism"},
 		{"v=spf1 foo:example.com", "foo:example.com: unknown mechanism foo"},
 		{"v=spf1 +redirect=example.com", "+redirect=example.com: a modifier takes no qualifier"},
+		{"v=spf1 =example.com", "=example.com: not a mechanism, and not a modifier"},
+		{"v=spf1 1x=example.com", "1x=example.com: not a mechanism, and not a modifier"},
 		{"v=spf1 redirect=a.example redirect=b.example", "redirect=b.example: redirect given twice"},
 		{"v=spf1 exp=a.example exp=b.example", "exp=b.example: exp given twice"},
 		{"v=spf1 redirect=", "redirect=: redirect without a domain"},
