@@ -32,7 +32,7 @@ type fixture struct {
 	port   int
 }
 
-func startFixture(t *testing.T) fixture {
+func startFixture(t testing.TB) fixture {
 	t.Helper()
 	zones, err := dnstest.ZoneFiles(zonesDir)
 	if err != nil {
@@ -71,13 +71,18 @@ func startFixture(t *testing.T) fixture {
 }
 
 // run checks domain against the fixture.
-func (f fixture) run(t *testing.T, domain string, selectors ...string) *report.Result {
+func (f fixture) run(t testing.TB, domain string, selectors ...string) *report.Result {
 	t.Helper()
 	reg, err := checks.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Runner{Catalog: reg.Catalog, Checks: reg.DNS, Redactor: reg.Redactor}
+	return f.runWith(t, &Runner{Catalog: reg.Catalog, Checks: reg.DNS, Redactor: reg.Redactor}, domain, selectors...)
+}
+
+// runWith checks domain against the fixture with a loaded runner.
+func (f fixture) runWith(t testing.TB, r *Runner, domain string, selectors ...string) *report.Result {
+	t.Helper()
 	res, err := r.Run(context.Background(), Options{Domain: domain, Selectors: selectors, Resolvers: []string{f.dns.Addr},
 		WorkDir: t.TempDir(), Threshold: finding.High, CertFile: f.caFile, HTTPSPort: f.port})
 	if err != nil {
@@ -98,7 +103,7 @@ func found(res *report.Result) []string {
 
 // expected reads testdata/dns/expected.txt: per [domain], its findings
 // as "SEVERITY RULE URL", sorted.
-func expected(t *testing.T) map[string][]string {
+func expected(t testing.TB) map[string][]string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(zonesDir, "expected.txt"))
 	if err != nil {
