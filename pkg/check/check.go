@@ -60,6 +60,9 @@ type Target struct {
 	Live *Live
 	// DNS is the domain `launchgate dns` examines; nil otherwise.
 	DNS *DNS
+	// Tally takes the evidence behind each scorecard row's verdict;
+	// checks record into it whether or not it is nil.
+	Tally *Tally
 }
 
 // Range is a git range BASE..HEAD in the checkout at Target.Root.

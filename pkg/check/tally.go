@@ -1,0 +1,50 @@
+package check
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+)
+
+// Tally collects, per scorecard area, what the checks verified: the
+// evidence behind a row's verdict ("12 of 12 spec operations declare
+// auth"), said whether the row passes or fails. It is safe for concurrent
+// use, and a nil *Tally ignores what it is told, so a check records
+// without asking whether anyone listens.
+type Tally struct {
+	mu    sync.Mutex
+	lines map[string][]string
+}
+
+// Record adds one line of evidence to area, formatted as fmt.Sprintf
+// does; a line already recorded for the area is not repeated.
+func (t *Tally) Record(area, format string, args ...any) {
+	if t == nil {
+		return
+	}
+	line := fmt.Sprintf(format, args...)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.lines == nil {
+		t.lines = map[string][]string{}
+	}
+	if !slices.Contains(t.lines[area], line) {
+		t.lines[area] = append(t.lines[area], line)
+	}
+}
+
+// Lines returns a copy of the evidence by area, each area's lines in the
+// order recorded.
+func (t *Tally) Lines() map[string][]string {
+	if t == nil {
+		return nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := maps.Clone(t.lines)
+	for k, v := range out {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package check
+
+import (
+	"slices"
+	"sync"
+	"testing"
+)
+
+func TestTally(t *testing.T) {
+	var tl Tally
+	tl.Record("auth", "%d of %d spec operations declare auth", 3, 4)
+	tl.Record("auth", "%d of %d spec operations declare auth", 3, 4)
+	tl.Record("email", "SPF: 4 of 10 lookups")
+	got := tl.Lines()
+	if want := []string{"3 of 4 spec operations declare auth"}; !slices.Equal(got["auth"], want) {
+		t.Errorf("auth = %q, want %q", got["auth"], want)
+	}
+	if len(got) != 2 {
+		t.Errorf("areas = %v, want auth and email", got)
+	}
+	got["auth"][0] = "changed"
+	if tl.Lines()["auth"][0] == "changed" {
+		t.Error("Lines shares its slices with the tally")
+	}
+}
+
+func TestNilTallyIgnores(t *testing.T) {
+	var tl *Tally
+	tl.Record("auth", "ignored")
+	if tl.Lines() != nil {
+		t.Error("a nil tally has lines")
+	}
+}
+
+func TestTallyConcurrent(t *testing.T) {
+	var tl Tally
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() { tl.Record("secrets", "line %d", i) })
+	}
+	wg.Wait()
+	if n := len(tl.Lines()["secrets"]); n != 8 {
+		t.Errorf("%d lines, want 8", n)
+	}
+}
