@@ -96,7 +96,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, error) 
 		return nil, err
 	}
 	cov, ev := &check.Coverage{}, &check.Evidence{}
-	t := &check.Target{Root: opts.WorkDir, Config: cfg, Logger: log,
+	t := &check.Target{Root: opts.WorkDir, Config: cfg, Logger: log, Tally: &check.Tally{},
 		DNS: &check.DNS{Domain: domain, Selectors: sels, SelectorSource: source, Resolver: res, FetchPolicy: fetch, Coverage: cov, Evidence: ev}}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -146,6 +146,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, error) 
 	}
 	out.Notes = r.Redactor.Strings(notes)
 	out.Coverage = r.Redactor.Strings(cov.Lines())
+	out.Tally = r.Redactor.Lines(t.Tally.Lines())
 	for _, b := range ev.Blocks() {
 		out.Evidence = append(out.Evidence, report.Evidence{Title: b.Title, Lines: b.Lines})
 	}

@@ -118,7 +118,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 		defer hc.Close()
 		lt.HTTPClient = hc
 	}
-	t := &check.Target{Root: root, Config: cfg, Logger: log, Live: lt}
+	t := &check.Target{Root: root, Config: cfg, Logger: log, Live: lt, Tally: &check.Tally{}}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
@@ -171,6 +171,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 	}
 	res.Notes = rdr.Strings(notes)
 	res.Coverage = rdr.Strings(coverage)
+	res.Tally = rdr.Lines(t.Tally.Lines())
 	return res, rdr, nil
 }
 

@@ -114,6 +114,15 @@ func (r *Redactor) Strings(ss []string) []string {
 	return ss
 }
 
+// Lines redacts every line of m in place, the scorecard's evidence by
+// area, say, and returns m.
+func (r *Redactor) Lines(m map[string][]string) map[string][]string {
+	for _, v := range m {
+		r.Strings(v)
+	}
+	return m
+}
+
 // merge sorts spans and joins the ones that overlap or touch, so that one
 // value found by two recognisers is replaced once.
 func merge(spans []Span) []Span {

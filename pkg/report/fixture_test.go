@@ -125,6 +125,7 @@ func fixedResult(t testing.TB) *Result {
 		Threshold: finding.High,
 		Catalog:   testCatalog(t),
 		Ran:       map[string]bool{"openapi": true, "secrets": true},
+		Tally:     map[string][]string{"auth": {"3 of 4 spec operations declare auth"}, "secrets": {"12 files scanned"}},
 		Category:  "launchgate-scan",
 		Notes:     []string{"ignore for secret/generic-api-key in web/legacy.js expired on 2025-01-31"},
 	}

@@ -116,9 +116,12 @@ func FuzzMarkdownAndText(f *testing.F) {
 				t.Fatalf("text report carries %U: %q", c, buf.String())
 			}
 		}
-		// Notes line, blank, file, finding, blank, hint, summary.
-		if n := strings.Count(buf.String(), "\n"); n != 7 {
-			t.Errorf("text report has %d lines, want 7:\n%s", n, buf.String())
+		// Notes line, blank, file, finding, blank, hint, blank, then the
+		// scorecard: a heading, a line per row, two more for the parts
+		// of the finding's row that did not run, a blank, the summary.
+		want := 7 + 1 + len(Scorecard(r)) + 2 + 1 + 1
+		if n := strings.Count(buf.String(), "\n"); n != want {
+			t.Errorf("text report has %d lines, want %d:\n%s", n, want, buf.String())
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/launchgate/launchgate/pkg/finding"
 )
@@ -27,6 +28,31 @@ type jsonSummary struct {
 	BySeverity map[string]int `json:"by_severity"`
 	Threshold  string         `json:"threshold"`
 	Passed     bool           `json:"passed"`
+	// Checks are the checks that ran, sorted; Scorecard is judged from
+	// them and the findings. Both are omitted without a catalog.
+	Checks    []string      `json:"checks,omitempty"`
+	Scorecard []jsonAreaRow `json:"scorecard,omitempty"`
+}
+
+// jsonAreaRow is one scorecard row in the JSON report.
+type jsonAreaRow struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"`
+	// Complete is false when some parts of the row did not run (NotRun).
+	Complete bool         `json:"complete"`
+	Findings int          `json:"findings"`
+	Blocking int          `json:"blocking"`
+	Worst    string       `json:"worst,omitempty"`
+	Evidence []string     `json:"evidence"`
+	NotRun   []jsonNotRun `json:"not_run"`
+}
+
+// jsonNotRun is a part of a row that did not run, and what it needs.
+type jsonNotRun struct {
+	Check string `json:"check"`
+	What  string `json:"what"`
+	Needs string `json:"needs"`
 }
 
 // Write writes r as indented JSON followed by a newline.
@@ -43,6 +69,10 @@ func (JSONReporter) Write(w io.Writer, r *Result) error {
 			Threshold:  r.Threshold.String(),
 			Passed:     s.Passed,
 		},
+	}
+	if r.Catalog != nil {
+		out.Summary.Checks = ranChecks(r)
+		out.Summary.Scorecard = jsonScorecard(Scorecard(r))
 	}
 	eachEvidence(r.Evidence, func(title string, lines []string) {
 		out.Evidence = append(out.Evidence, Evidence{Title: title, Lines: lines})
@@ -67,4 +97,36 @@ func toolOf(r *Result) Tool {
 		t.Name = ToolName
 	}
 	return t
+}
+
+// ranChecks lists the checks r.Ran names, sorted, never nil.
+func ranChecks(r *Result) []string {
+	out := []string{}
+	for name, ran := range r.Ran {
+		if ran {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// jsonScorecard turns the rows into their JSON shape, with empty lists
+// rather than nulls.
+func jsonScorecard(rows []AreaStatus) []jsonAreaRow {
+	out := make([]jsonAreaRow, len(rows))
+	for i := range rows {
+		row := &rows[i]
+		j := jsonAreaRow{ID: row.Area.ID, Title: row.Area.Title, Status: row.Status,
+			Complete: row.Complete(), Findings: row.Findings, Blocking: row.Blocking,
+			Evidence: append([]string{}, row.Evidence...), NotRun: []jsonNotRun{}}
+		if row.Findings > 0 {
+			j.Worst = row.Worst.String()
+		}
+		for _, p := range row.NotChecked {
+			j.NotRun = append(j.NotRun, jsonNotRun{Check: p.Check, What: p.What, Needs: p.Needs})
+		}
+		out[i] = j
+	}
+	return out
 }

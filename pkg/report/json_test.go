@@ -60,6 +60,11 @@ func TestJSONShape(t *testing.T) {
 				t.Errorf("got %d findings, want %d", len(fs), tt.wantFindings)
 			}
 			summary, _ := doc["summary"].(map[string]any)
+			if tt.r.Catalog != nil {
+				checkJSONScorecard(t, tt.r, summary)
+			}
+			delete(summary, "checks")
+			delete(summary, "scorecard")
 			if !jsonEqual(summary, tt.wantSummary) {
 				t.Errorf("summary = %v, want %v", summary, tt.wantSummary)
 			}
@@ -108,4 +113,32 @@ func jsonEqual(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
+}
+
+// checkJSONScorecard compares summary's checks and scorecard with what
+// the Result judges: every row, its status, counts and unmet parts.
+func checkJSONScorecard(t *testing.T, r *Result, summary map[string]any) {
+	t.Helper()
+	checks, _ := summary["checks"].([]any)
+	if len(checks) != len(ranChecks(r)) {
+		t.Errorf("checks = %v, want %v", checks, ranChecks(r))
+	}
+	rows, _ := summary["scorecard"].([]any)
+	want := Scorecard(r)
+	if len(rows) != len(want) {
+		t.Fatalf("scorecard has %d rows, want %d", len(rows), len(want))
+	}
+	for i, raw := range rows {
+		row, _ := raw.(map[string]any)
+		w := want[i]
+		if row["id"] != w.Area.ID || row["status"] != w.Status || row["findings"] != float64(w.Findings) || row["blocking"] != float64(w.Blocking) {
+			t.Errorf("row %d = %v, want %s %s with %d findings, %d blocking", i, row, w.Area.ID, w.Status, w.Findings, w.Blocking)
+		}
+		if notRun, _ := row["not_run"].([]any); len(notRun) != len(w.NotChecked) {
+			t.Errorf("row %s not_run = %v, want %d parts", w.Area.ID, row["not_run"], len(w.NotChecked))
+		}
+		if _, ok := row["evidence"].([]any); !ok {
+			t.Errorf("row %s evidence = %#v, want a list", w.Area.ID, row["evidence"])
+		}
+	}
 }

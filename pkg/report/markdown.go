@@ -51,10 +51,9 @@ var severityBadges = map[finding.Severity]string{
 }
 
 var statusBadges = map[string]string{
-	StatusPass:    "✅",
-	StatusFail:    "❌",
-	StatusNotRun:  "⚪",
-	StatusPartial: "🟡",
+	StatusPass:   "✅",
+	StatusFail:   "❌",
+	StatusNotRun: "⚪",
 }
 
 // Write writes r as GitHub-flavoured markdown.
@@ -148,32 +147,40 @@ func writeScorecard(b *strings.Builder, rows []AreaStatus) {
 	if len(rows) == 0 {
 		return
 	}
-	b.WriteString("| Check | Status | Findings | Worst | Not checked |\n|:--|:--|--:|:--|:--|\n")
-	for _, row := range rows {
-		count, worst := "—", "—"
-		if row.Findings > 0 {
-			count = strconv.Itoa(row.Findings)
-			worst = row.Worst.String()
-		} else if row.Status != StatusNotRun {
-			count = "0"
+	b.WriteString("| Check | Status | Evidence | Not run |\n|:--|:--|:--|:--|\n")
+	for i := range rows {
+		row := &rows[i]
+		evidence := "—"
+		if len(row.Evidence) > 0 {
+			evidence = cellLines(row.Evidence)
 		}
-		fmt.Fprintf(b, "| %s | %s %s | %s | %s | %s |\n",
-			escapeCell(oneLine(row.Area.Title)), statusBadges[row.Status], row.Status, count, worst, escapeCell(notChecked(row)))
+		notRun := "—"
+		if len(row.NotChecked) > 0 {
+			notRun = cellLines(row.NotRun())
+		}
+		status := statusBadges[row.Status] + " " + row.Status
+		if row.Status != StatusNotRun {
+			status += "<br><sub>" + escapeCell(row.Summary()) + "</sub>"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", escapeCell(oneLine(row.Area.Title)), status, evidence, notRun)
 	}
 	b.WriteString("\n")
 }
 
-// notChecked says which parts of a row did not run and what each needs,
-// so a partial or unchecked row reads as what it is, not as a pass.
-func notChecked(row AreaStatus) string {
-	if len(row.NotChecked) == 0 {
-		return "—"
+// maxCellLines bounds the lines of evidence a scorecard cell shows.
+const maxCellLines = 6
+
+// cellLines joins lines into one table cell, one per visual line.
+func cellLines(lines []string) string {
+	parts := make([]string, 0, min(len(lines), maxCellLines+1))
+	for i, l := range lines {
+		if i == maxCellLines {
+			parts = append(parts, fmt.Sprintf("…and %d more", len(lines)-maxCellLines))
+			break
+		}
+		parts = append(parts, escapeCell(truncate(oneLine(l), maxMessageRunes)))
 	}
-	parts := make([]string, len(row.NotChecked))
-	for i, p := range row.NotChecked {
-		parts[i] = p.What + " (needs " + p.Needs + ")"
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "<br>")
 }
 
 func writeCounts(b *strings.Builder, s Summary) {

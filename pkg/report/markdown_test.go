@@ -26,13 +26,13 @@ func TestMarkdownGolden(t *testing.T) {
 	for _, want := range []string{
 		"## launchgate — launch readiness",
 		"❌ **Not ready**: 3 blocking findings at or above **high**.",
-		"| Authentication on every route | ❌ fail | 2 | high | operations refuse a missing token, live (needs launchgate probe --url) |",
+		"| Authentication on every route | ❌ fail<br><sub>2 findings, worst high (1 of 2 parts checked)</sub> | 3 of 4 spec operations declare auth | operations refuse a missing token, live (needs launchgate probe --url) |",
 		// A medium finding does not block at high, but the row has a
 		// problem: it fails.
-		"| Tenant isolation and roles | ❌ fail | 1 | medium | — |",
+		"| Tenant isolation and roles | ❌ fail<br><sub>1 finding, worst medium</sub> | — | — |",
 		// Only a low finding, and every part ran: the row passes.
-		"| Transport security | ✅ pass | 1 | low | — |",
-		"| Email trust (SPF, DKIM, DMARC) | ⚪ not run | — | — | SPF, DKIM and DMARC (needs launchgate dns DOMAIN) |",
+		"| Transport security | ✅ pass<br><sub>1 finding, worst low</sub> | — | — |",
+		"| Email trust (SPF, DKIM, DMARC) | ⚪ not run | — | SPF, DKIM and DMARC (needs launchgate dns DOMAIN) |",
 		"— 1 suppressed",
 		`GET /invoices/{invoiceId} \| takes`,
 	} {

@@ -33,6 +33,9 @@ type Result struct {
 	// Ran names the checks that ran ("openapi", "secrets"), which the
 	// scorecard matches against each area's parts.
 	Ran map[string]bool
+	// Tally is the evidence behind each scorecard row, by area ID: what
+	// the checks that ran verified (check.Tally's lines).
+	Tally map[string][]string
 	// Category tells code scanning which analysis a SARIF upload replaces;
 	// empty for the default.
 	Category string

@@ -1,22 +1,24 @@
 package report
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/finding"
 )
 
 // The statuses a scorecard row can have.
 const (
-	StatusPass    = "pass"
-	StatusFail    = "fail"
-	StatusPartial = "partial"
-	StatusNotRun  = "not run"
+	StatusPass   = "pass"
+	StatusFail   = "fail"
+	StatusNotRun = "not run"
 )
 
 // AreaStatus is one row of the launch-readiness scorecard.
 type AreaStatus struct {
 	Area catalog.Area
-	// Status is StatusPass, StatusFail, StatusPartial or StatusNotRun.
+	// Status is StatusPass, StatusFail or StatusNotRun.
 	Status string
 	// Findings counts unsuppressed findings in the area, blocking or not.
 	Findings int
@@ -27,7 +29,14 @@ type AreaStatus struct {
 	// Checked are the parts of the area whose checks ran; NotChecked the
 	// rest, each with what it needs to run.
 	Checked, NotChecked []catalog.AreaPart
+	// Evidence is what the checks that ran verified for the row, in the
+	// order they recorded it.
+	Evidence []string
 }
+
+// Complete reports whether every part of the row ran: a pass that is
+// not complete vouches only for the parts in Checked.
+func (a *AreaStatus) Complete() bool { return len(a.NotChecked) == 0 }
 
 // countedFloor is the lowest severity that keeps a row from passing when
 // the threshold itself is higher: a row with a medium finding has a problem
@@ -38,9 +47,10 @@ const countedFloor = finding.Medium
 // Scorecard returns one row per catalog area, in catalog order.
 //
 // A row fails when it has an unsuppressed finding that blocks or is at
-// medium or above. Otherwise it passes when every part of the area ran,
-// is partial when some did, and is "not run" when none did. A check ran
-// when r.Ran names it; a finding in the area proves its check ran, too.
+// medium or above. Otherwise it passes when a part of the area ran (the
+// parts that did not are in NotChecked, with what they need), and is
+// "not run" when none did. A check ran when r.Ran names it; a finding in
+// the area proves its check ran, too.
 // Findings whose rule the catalog does not know belong to no area. A
 // Result without a catalog has no scorecard.
 func Scorecard(r *Result) []AreaStatus {
@@ -85,6 +95,7 @@ func Scorecard(r *Result) []AreaStatus {
 	}
 	for i := range rows {
 		row := &rows[i]
+		row.Evidence = r.Tally[row.Area.ID]
 		for _, p := range row.Area.Parts {
 			if r.Ran[p.Check] {
 				row.Checked = append(row.Checked, p)
@@ -95,13 +106,50 @@ func Scorecard(r *Result) []AreaStatus {
 		switch {
 		case counted[i] > 0:
 			row.Status = StatusFail
-		case len(row.NotChecked) == 0:
-			row.Status = StatusPass
 		case len(row.Checked) > 0 || seen[i]:
-			row.Status = StatusPartial
+			row.Status = StatusPass
 		default:
 			row.Status = StatusNotRun
 		}
 	}
 	return rows
+}
+
+// Summary says in a few words what the row found ("2 findings, worst
+// high", "no findings"), and how many of its parts checked it when not
+// all did: a pass that vouches for only some parts says so.
+func (a *AreaStatus) Summary() string {
+	if a.Status == StatusNotRun {
+		return "nothing checked it"
+	}
+	s := "no findings"
+	if a.Findings > 0 {
+		s = plural(a.Findings, "finding") + ", worst " + a.Worst.String()
+	}
+	if !a.Complete() {
+		s += fmt.Sprintf(" (%d of %d parts checked)", len(a.Checked), len(a.Area.Parts))
+	}
+	return s
+}
+
+// NotRun says, for each part of the row that did not run, what it
+// verifies and what it needs: "every operation refuses a missing or bad
+// token, live (needs launchgate probe --url)".
+func (a *AreaStatus) NotRun() []string {
+	out := make([]string, len(a.NotChecked))
+	for i, p := range a.NotChecked {
+		out[i] = p.What + " (needs " + p.Needs + ")"
+	}
+	return out
+}
+
+// Needs lists, once each, what the parts that did not run need.
+func (a *AreaStatus) Needs() []string {
+	var out []string
+	for _, p := range a.NotChecked {
+		if !slices.Contains(out, p.Needs) {
+			out = append(out, p.Needs)
+		}
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/finding"
@@ -22,8 +24,8 @@ func TestScorecard(t *testing.T) {
 	}{
 		{"not run without check or findings", nil, nil, finding.High,
 			AreaStatus{Status: StatusNotRun}, 0},
-		{"partial when only the static part ran clean", nil, static, finding.High,
-			AreaStatus{Status: StatusPartial}, 1},
+		{"pass when only the static part ran clean, the live part not run", nil, static, finding.High,
+			AreaStatus{Status: StatusPass}, 1},
 		{"pass when every part ran clean", nil, both, finding.High,
 			AreaStatus{Status: StatusPass}, 2},
 		{"fail on a blocking finding", []finding.Finding{auth(finding.High, false)}, both, finding.High,
@@ -35,7 +37,7 @@ func TestScorecard(t *testing.T) {
 		{"fail on a low finding that blocks", []finding.Finding{auth(finding.Low, false)}, both, finding.Low,
 			AreaStatus{Status: StatusFail, Findings: 1, Blocking: 1, Worst: finding.Low}, 2},
 		{"findings prove a part ran", []finding.Finding{auth(finding.Low, false)}, nil, finding.High,
-			AreaStatus{Status: StatusPartial, Findings: 1, Worst: finding.Low}, 0},
+			AreaStatus{Status: StatusPass, Findings: 1, Worst: finding.Low}, 0},
 		{"suppressed findings neither count nor block", []finding.Finding{auth(finding.Critical, true)}, both, finding.High,
 			AreaStatus{Status: StatusPass}, 2},
 		{"never threshold still fails the row", []finding.Finding{auth(finding.Critical, false)}, both, finding.Never,
@@ -94,5 +96,26 @@ func TestSummary(t *testing.T) {
 	r.Threshold = finding.Never
 	if s := r.Summary(); s.Blocking != 0 || !s.Passed {
 		t.Errorf("at never: %+v, want nothing blocking", s)
+	}
+}
+
+// A row carries the tally of its area, says what did not run, and a pass
+// that not every part vouches for is not complete.
+func TestScorecardEvidence(t *testing.T) {
+	r := &Result{Catalog: testCatalog(t), Ran: map[string]bool{"openapi": true}, Threshold: finding.High,
+		Tally: map[string][]string{"auth": {"12 of 12 spec operations declare auth"}}}
+	auth := Scorecard(r)[0]
+	if auth.Status != StatusPass || auth.Complete() {
+		t.Errorf("auth row %s, complete %v; want a pass that is not complete", auth.Status, auth.Complete())
+	}
+	if !slices.Equal(auth.Evidence, []string{"12 of 12 spec operations declare auth"}) {
+		t.Errorf("evidence = %q", auth.Evidence)
+	}
+	notRun := auth.NotRun()
+	if len(notRun) != 1 || !strings.Contains(notRun[0], "(needs ") {
+		t.Errorf("not run = %q, want the live part with what it needs", notRun)
+	}
+	if s := auth.Summary(); s != "no findings (1 of 2 parts checked)" {
+		t.Errorf("summary = %q", s)
 	}
 }

@@ -88,12 +88,47 @@ func (t TextReporter) Write(w io.Writer, r *Result) error {
 	}
 	if len(groups) > 0 {
 		fmt.Fprintln(bw, t.paint(ansiDim, "Run `"+r.program()+" explain RULE` for what a rule checks and how to fix it."))
+		bw.WriteByte('\n')
 	}
+	t.writeScorecard(bw, Scorecard(r))
 	fmt.Fprintln(bw, t.summaryLine(r))
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("writing text report: %w", err)
 	}
 	return nil
+}
+
+var statusColors = map[string]string{
+	StatusPass:   ansiGreen,
+	StatusFail:   ansiRed,
+	StatusNotRun: ansiDim,
+}
+
+// writeScorecard writes one block per scorecard row: its status, title
+// and summary, then the evidence and what did not run.
+func (t TextReporter) writeScorecard(bw *bufio.Writer, rows []AreaStatus) {
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintln(bw, t.paint(ansiBold, "Launch readiness"))
+	statusW := len(StatusNotRun)
+	for i := range rows {
+		row := &rows[i]
+		status := t.paint(statusColors[row.Status], row.Status) + pad(row.Status, statusW)
+		if row.Status == StatusNotRun {
+			fmt.Fprintf(bw, "  %s  %s: needs %s\n", status, oneLine(row.Area.Title), strings.Join(row.Needs(), ", or "))
+			continue
+		}
+		fmt.Fprintf(bw, "  %s  %s: %s\n", status, oneLine(row.Area.Title), row.Summary())
+		indent := strings.Repeat(" ", statusW+4)
+		for _, e := range row.Evidence {
+			fmt.Fprintf(bw, "%s%s\n", indent, oneLine(e))
+		}
+		for _, n := range row.NotRun() {
+			fmt.Fprintf(bw, "%s%s %s\n", indent, t.paint(ansiDim, "not run:"), oneLine(n))
+		}
+	}
+	bw.WriteByte('\n')
 }
 
 // summaryLine is, for example, "3 findings (1 critical, 2 high), 2

@@ -27,6 +27,17 @@ web/src/config.ts
   12:18  critical  secret/generic-api-key           generic API key (redacted) in config
 
 Run ` + "`launchgate explain RULE`" + ` for what a rule checks and how to fix it.
+
+Launch readiness
+  fail     Authentication on every route: 2 findings, worst high (1 of 2 parts checked)
+           3 of 4 spec operations declare auth
+           not run: operations refuse a missing token, live (needs launchgate probe --url)
+  fail     Tenant isolation and roles: 1 finding, worst medium
+  fail     Secrets: 1 finding, worst critical
+           12 files scanned
+  pass     Transport security: 1 finding, worst low
+  not run  Email trust (SPF, DKIM, DMARC): needs launchgate dns DOMAIN
+
 5 findings (1 critical, 2 high, 1 medium, 1 low), 3 blocking, 1 suppressed: FAILED at --fail-on high
 `
 	if got := buf.String(); got != want {

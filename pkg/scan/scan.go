@@ -65,6 +65,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 		notes = append(notes, "no OpenAPI document found under "+root+"; the route-auth checks did not run (name one with --spec)")
 	}
 
+	t.Tally = &check.Tally{}
 	res := &report.Result{
 		Tool:      report.Tool{Name: "launchgate", Version: opts.Version},
 		Threshold: opts.Threshold,
@@ -101,6 +102,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	res.Notes = append(res.Notes, t.Tree.Notes()...)
 	res.Notes = append(res.Notes, pipeline.notes()...)
 	s.Redactor.Strings(res.Notes)
+	res.Tally = s.Redactor.Lines(t.Tally.Lines())
 	return res, nil
 }
 

@@ -40,7 +40,7 @@ sign-ins (with --allow-writes), latency samples of the critical routes and
 a request to the health route, and reports forged origins the deployment
 trusts, sign-ins it never throttles, routes over the latency budget, a
 health route that is down or talkative, and a host with no CDN or WAF.`,
-		Areas: []string{"cors", "ratelimit", "monitoring"},
+		Areas: []string{"cors", "ratelimit", "monitoring", "edge"},
 		Rules: Rules,
 		Applies: func(t *check.Target) bool {
 			return t.Live != nil
