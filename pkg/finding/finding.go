@@ -27,6 +27,11 @@ type Finding struct {
 	Suppressed  bool   `json:"suppressed"`
 	// Suppression says why a suppressed finding does not block.
 	Suppression string `json:"suppression,omitempty"`
+	// Analysis names the code-scanning analysis the finding is uploaded
+	// under, such as "launchgate/probe": set when one report joins the
+	// findings of several commands or jobs, each of which is a SARIF run
+	// of its own; empty for a report of one command.
+	Analysis string `json:"analysis,omitempty"`
 
 	// EndLine closes the block the finding is about (an operation, say);
 	// the diff filter keeps a finding when any line of the block was added.

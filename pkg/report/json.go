@@ -30,7 +30,9 @@ type jsonSummary struct {
 	Passed     bool           `json:"passed"`
 	// Checks are the checks that ran, sorted; Scorecard is judged from
 	// them and the findings. Both are omitted without a catalog.
-	Checks    []string      `json:"checks,omitempty"`
+	Checks []string `json:"checks,omitempty"`
+	// Analyses are a joined report's analyses (Result.Analyses).
+	Analyses  []string      `json:"analyses,omitempty"`
 	Scorecard []jsonAreaRow `json:"scorecard,omitempty"`
 }
 
@@ -72,6 +74,9 @@ func (JSONReporter) Write(w io.Writer, r *Result) error {
 	}
 	if r.Catalog != nil {
 		out.Summary.Checks = ranChecks(r)
+	}
+	out.Summary.Analyses = r.Analyses
+	if r.Catalog != nil {
 		out.Summary.Scorecard = jsonScorecard(Scorecard(r))
 	}
 	eachEvidence(r.Evidence, func(title string, lines []string) {

@@ -39,6 +39,11 @@ type Result struct {
 	// Category tells code scanning which analysis a SARIF upload replaces;
 	// empty for the default.
 	Category string
+	// Analyses are the analyses a joined report holds (see Join and
+	// finding.Finding.Analysis), in order, including those without
+	// findings, so that an upload closes the alerts each one fixed. Empty
+	// for a report of one command.
+	Analyses []string
 	// Notes are warnings for people, such as an expired ignore.
 	Notes []string
 	// Coverage says what the run examined and what it could not, for

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -74,16 +75,63 @@ func (s SARIFReporter) Write(w io.Writer, r *Result) error {
 	return nil
 }
 
+// sarifGroup is the findings of one run: their indices in the Result,
+// ranked for upload, and how many of them the run keeps.
+type sarifGroup struct {
+	// id is the run's automationDetails.id without the trailing slash;
+	// empty for none.
+	id     string
+	ranked []int
+	keep   int
+}
+
+// groupsOf splits r's findings into runs: one per analysis of a joined
+// report (finding.Finding.Analysis, in r.Analyses order, each present
+// even without findings), else a single run under r.Category.
+func groupsOf(r *Result) []*sarifGroup {
+	ids := slices.Clone(r.Analyses)
+	for i := range r.Findings {
+		if a := r.Findings[i].Analysis; a != "" && !slices.Contains(ids, a) {
+			ids = append(ids, a)
+		}
+	}
+	single := strings.Trim(r.Category, "/")
+	if len(ids) == 0 {
+		ids = []string{single}
+	}
+	groups := make([]*sarifGroup, len(ids))
+	byID := make(map[string]*sarifGroup, len(ids))
+	for i, id := range ids {
+		groups[i] = &sarifGroup{id: id}
+		byID[id] = groups[i]
+	}
+	var members = make(map[*sarifGroup][]int, len(ids))
+	for i := range r.Findings {
+		g := byID[r.Findings[i].Analysis]
+		if g == nil {
+			// A finding without an analysis in a joined report goes to
+			// the first run rather than being lost.
+			g = groups[0]
+		}
+		members[g] = append(members[g], i)
+	}
+	for _, g := range groups {
+		g.ranked = rankForUpload(r.Findings, members[g])
+	}
+	return groups
+}
+
 // encode builds the log and, while its gzipped size is over the limit,
-// rebuilds it with proportionally fewer results.
+// rebuilds it with proportionally fewer results in every run.
 func (s SARIFReporter) encode(r *Result) ([]byte, error) {
 	maxResults := cmpDefault(s.MaxResults, DefaultMaxResults)
 	maxGzip := cmpDefault(s.MaxGzipBytes, DefaultMaxGzipBytes)
-	ranked := rankForUpload(r.Findings)
-	n := min(len(ranked), maxResults)
+	groups := groupsOf(r)
+	for _, g := range groups {
+		g.keep = min(len(g.ranked), maxResults)
+	}
 	for {
-		kept := keepInOrder(r.Findings, ranked[:n])
-		log, err := buildSARIF(r, kept, len(r.Findings)-n, n < len(ranked) && n < maxResults)
+		log, err := buildSARIF(r, groups, maxResults)
 		if err != nil {
 			return nil, err
 		}
@@ -96,52 +144,65 @@ func (s SARIFReporter) encode(r *Result) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if size <= maxGzip || n == 0 {
+		kept := 0
+		for _, g := range groups {
+			kept += g.keep
+		}
+		if size <= maxGzip || kept == 0 {
 			return data, nil
 		}
 		// Shrink by the overshoot plus a margin so that few rounds are needed.
-		next := int(float64(n) * float64(maxGzip) / float64(size) * 0.9)
-		n = min(next, n-1)
+		factor := float64(maxGzip) / float64(size) * 0.9
+		for _, g := range groups {
+			g.keep = min(int(float64(g.keep)*factor), max(g.keep-1, 0))
+		}
 	}
 }
 
-// buildSARIF makes the log for the kept findings. dropped counts the
-// findings left out; bySize says the size limit, not the count, cut them.
-func buildSARIF(r *Result, kept []*finding.Finding, dropped int, bySize bool) (*sarifLog, error) {
+// buildSARIF makes the log: one run per group, each with the findings
+// it keeps and the rules they reference. The notes go with the first run.
+func buildSARIF(r *Result, groups []*sarifGroup, maxResults int) (*sarifLog, error) {
 	report, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF report: %w", err)
 	}
+	log := &sarifLog{Report: report}
 	tool := toolOf(r)
-	driver := sarif.NewDriver(tool.Name).WithInformationURI(informationURI)
-	if tool.Version != "" {
-		driver.WithVersion(tool.Version)
-	}
-	// Rules go in before results: AddResult derives ruleIndex from them.
-	driver.WithRules(sarifRules(r.Catalog, kept))
-	run := sarif.NewRun(*sarif.NewTool(driver))
-	if r.Category != "" {
-		id := r.Category
-		if !strings.HasSuffix(id, "/") {
-			id += "/"
+	for i, g := range groups {
+		kept := keepInOrder(r.Findings, g.ranked[:g.keep])
+		driver := sarif.NewDriver(tool.Name).WithInformationURI(informationURI)
+		if tool.Version != "" {
+			driver.WithVersion(tool.Version)
 		}
-		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(id))
-	}
-	if notes := notifications(r.Notes, len(r.Findings), dropped, bySize); len(notes) > 0 {
-		run.AddInvocations(sarif.NewInvocation().WithExecutionSuccess(true).WithToolExecutionNotifications(notes))
-	}
-	results := make([]sarifResult, 0, len(kept))
-	for _, f := range kept {
-		res := sarifResultOf(f)
-		run.AddResult(res)
-		out := sarifResult{Result: res}
-		if f.Suppressed {
-			out.Suppressions = []sarifSuppression{{Kind: "external", Justification: oneLine(f.Suppression)}}
+		// Rules go in before results: AddResult derives ruleIndex from them.
+		driver.WithRules(sarifRules(r.Catalog, kept))
+		run := sarif.NewRun(*sarif.NewTool(driver))
+		if g.id != "" {
+			run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(g.id + "/"))
 		}
-		results = append(results, out)
+		var notes []string
+		if i == 0 {
+			notes = r.Notes
+		}
+		dropped := len(g.ranked) - g.keep
+		bySize := dropped > 0 && g.keep < min(len(g.ranked), maxResults)
+		if ns := notifications(notes, len(g.ranked), dropped, bySize); len(ns) > 0 {
+			run.AddInvocations(sarif.NewInvocation().WithExecutionSuccess(true).WithToolExecutionNotifications(ns))
+		}
+		results := make([]sarifResult, 0, len(kept))
+		for _, f := range kept {
+			res := sarifResultOf(f)
+			run.AddResult(res)
+			out := sarifResult{Result: res}
+			if f.Suppressed {
+				out.Suppressions = []sarifSuppression{{Kind: "external", Justification: oneLine(f.Suppression)}}
+			}
+			results = append(results, out)
+		}
+		report.AddRun(run)
+		log.Runs = append(log.Runs, sarifRun{Run: run, Results: results})
 	}
-	report.AddRun(run)
-	return &sarifLog{Report: report, Runs: []sarifRun{{Run: run, Results: results}}}, nil
+	return log, nil
 }
 
 func sarifResultOf(f *finding.Finding) *sarif.Result {

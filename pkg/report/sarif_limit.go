@@ -9,14 +9,11 @@ import (
 	"github.com/launchgate/launchgate/pkg/finding"
 )
 
-// rankForUpload orders finding indices by what to keep first when an upload
-// is over the limits: findings that still block or warn before suppressed
-// ones, then the most severe, then report order.
-func rankForUpload(fs []finding.Finding) []int {
-	idx := make([]int, len(fs))
-	for i := range idx {
-		idx[i] = i
-	}
+// rankForUpload orders the indices of fs in members by what to keep
+// first when an upload is over the limits: findings that still block or
+// warn before suppressed ones, then the most severe, then report order.
+func rankForUpload(fs []finding.Finding, members []int) []int {
+	idx := slices.Clone(members)
 	slices.SortStableFunc(idx, func(a, b int) int {
 		fa, fb := &fs[a], &fs[b]
 		if fa.Suppressed != fb.Suppressed {

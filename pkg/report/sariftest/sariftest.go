@@ -50,11 +50,7 @@ type Doc struct {
 			Driver struct {
 				Name    string `json:"name"`
 				Version string `json:"version"`
-				Rules   []struct {
-					ID         string         `json:"id"`
-					Name       string         `json:"name"`
-					Properties map[string]any `json:"properties"`
-				} `json:"rules"`
+				Rules   []Rule `json:"rules"`
 			} `json:"driver"`
 		} `json:"tool"`
 		AutomationDetails *struct {
@@ -70,6 +66,13 @@ type Doc struct {
 		} `json:"invocations"`
 		Results []Result `json:"results"`
 	} `json:"runs"`
+}
+
+// Rule is one rule of a run's driver as Doc decodes it.
+type Rule struct {
+	ID         string         `json:"id"`
+	Name       string         `json:"name"`
+	Properties map[string]any `json:"properties"`
 }
 
 // Result is one SARIF result as Doc decodes it.
@@ -101,8 +104,27 @@ type Result struct {
 }
 
 // Check validates data against the schema and GitHub's upload rules
-// and returns it decoded.
+// and returns it decoded; it must hold exactly one run.
 func Check(t testing.TB, sch *jsonschema.Schema, data []byte) *Doc {
+	t.Helper()
+	doc := CheckRuns(t, sch, data)
+	if len(doc.Runs) != 1 {
+		t.Fatalf("got %d runs, want 1", len(doc.Runs))
+	}
+	return doc
+}
+
+// GitHub's limits on one SARIF upload.
+const (
+	maxRuns          = 20
+	maxResultsPerRun = 25_000
+)
+
+// CheckRuns validates data, which may hold several runs, against the
+// schema and GitHub's upload rules: at most 20 runs and 25,000 results a
+// run, and, with more than one run, a distinct automationDetails.id for
+// each (code scanning rejects two runs of one tool and category).
+func CheckRuns(t testing.TB, sch *jsonschema.Schema, data []byte) *Doc {
 	t.Helper()
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
@@ -115,11 +137,33 @@ func Check(t testing.TB, sch *jsonschema.Schema, data []byte) *Doc {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Runs) != 1 {
-		t.Fatalf("got %d runs, want 1", len(doc.Runs))
+	if len(doc.Runs) == 0 || len(doc.Runs) > maxRuns {
+		t.Fatalf("got %d runs, want 1 to %d", len(doc.Runs), maxRuns)
 	}
-	run := doc.Runs[0]
-	for _, rule := range run.Tool.Driver.Rules {
+	ids := map[string]bool{}
+	for r := range doc.Runs {
+		run := &doc.Runs[r]
+		if len(doc.Runs) > 1 {
+			if run.AutomationDetails == nil || run.AutomationDetails.ID == "" {
+				t.Errorf("run %d of %d has no automationDetails.id", r, len(doc.Runs))
+			} else if ids[run.AutomationDetails.ID] {
+				t.Errorf("run %d repeats automationDetails.id %q", r, run.AutomationDetails.ID)
+			} else {
+				ids[run.AutomationDetails.ID] = true
+			}
+		}
+		if len(run.Results) > maxResultsPerRun {
+			t.Errorf("run %d has %d results, over %d", r, len(run.Results), maxResultsPerRun)
+		}
+		checkRun(t, run.Tool.Driver.Rules, run.Results)
+	}
+	return &doc
+}
+
+// checkRun checks one run's rules and results.
+func checkRun(t testing.TB, rules []Rule, results []Result) {
+	t.Helper()
+	for _, rule := range rules {
 		score, ok := rule.Properties["security-severity"].(string)
 		if !ok {
 			t.Errorf("rule %s: security-severity is %v, want a numeric string", rule.ID, rule.Properties["security-severity"])
@@ -135,11 +179,11 @@ func Check(t testing.TB, sch *jsonschema.Schema, data []byte) *Doc {
 			t.Errorf("rule %s: tags %v lack \"security\"", rule.ID, tags)
 		}
 	}
-	for i, res := range run.Results {
-		if res.RuleIndex == nil || *res.RuleIndex < 0 || *res.RuleIndex >= len(run.Tool.Driver.Rules) {
+	for i, res := range results {
+		if res.RuleIndex == nil || *res.RuleIndex < 0 || *res.RuleIndex >= len(rules) {
 			t.Fatalf("result %d: ruleIndex %v out of range", i, res.RuleIndex)
 		}
-		if got := run.Tool.Driver.Rules[*res.RuleIndex].ID; got != res.RuleID {
+		if got := rules[*res.RuleIndex].ID; got != res.RuleID {
 			t.Errorf("result %d: ruleIndex points at %s, ruleId is %s", i, got, res.RuleID)
 		}
 		if len(res.Locations) == 0 {
@@ -157,5 +201,4 @@ func Check(t testing.TB, sch *jsonschema.Schema, data []byte) *Doc {
 			t.Errorf("result %d: no primaryLocationLineHash", i)
 		}
 	}
-	return &doc
 }
