@@ -31,7 +31,8 @@ func AnalysisID(category, command string) string {
 // its own. The first part's tool, threshold, catalog, program and
 // category stand for all.
 func Join(category string, parts ...Part) *Result {
-	out := &Result{Category: category, Ran: map[string]bool{}, Tally: map[string][]string{}}
+	out := &Result{Category: category, Ran: map[string]bool{},
+		Tally: map[string][]string{}, Unverified: map[string][]string{}}
 	for i, p := range parts {
 		r := p.Result
 		if i == 0 {
@@ -62,6 +63,11 @@ func absorb(out, r *Result) {
 	for area, lines := range r.Tally {
 		for _, l := range lines {
 			out.Tally[area] = appendNew(out.Tally[area], l)
+		}
+	}
+	for area, lines := range r.Unverified {
+		for _, l := range lines {
+			out.Unverified[area] = appendNew(out.Unverified[area], l)
 		}
 	}
 	for _, n := range r.Notes {

@@ -36,6 +36,9 @@ type Result struct {
 	// Tally is the evidence behind each scorecard row, by area ID: what
 	// the checks that ran verified (check.Tally's lines).
 	Tally map[string][]string
+	// Unverified says, by area ID, what checks that ran could not verify
+	// (check.Tally's unverified lines).
+	Unverified map[string][]string
 	// Category tells code scanning which analysis a SARIF upload replaces;
 	// empty for the default.
 	Category string
