@@ -60,7 +60,8 @@ func isChecklyConfig(name string) bool {
 }
 
 // maybeCheckly reports a file the Checkly CLI would read: its config, a
-// *.check.ts|js|mjs file, or a *.spec.ts|js file under __checks__.
+// *.check.ts|js|mjs file, or a script under __checks__ (checks, their
+// *.spec.ts Playwright code, and the shared alert channels they import).
 func maybeCheckly(name string) bool {
 	if isChecklyConfig(name) {
 		return true
@@ -70,7 +71,7 @@ func maybeCheckly(name string) bool {
 		if strings.HasSuffix(base, ".check"+ext) {
 			return true
 		}
-		if strings.HasSuffix(base, ".spec"+ext) && strings.Contains("/"+name, "/__checks__/") {
+		if strings.HasSuffix(base, ext) && strings.Contains("/"+name, "/__checks__/") {
 			return true
 		}
 	}
