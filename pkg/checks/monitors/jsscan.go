@@ -86,8 +86,8 @@ func matchClose(s string, open int) int {
 }
 
 // objectProps reads the top-level properties of the object literal whose
-// opening brace is at open: `key: value` pairs, keys bare or quoted.
-// Shorthand and spread properties are skipped.
+// opening brace is at open: `key: value` pairs, keys bare or quoted,
+// and shorthand properties. Spread properties are skipped.
 func objectProps(s string, open int) map[string]jsProp {
 	end := matchClose(s, open)
 	if end < 0 {
@@ -141,8 +141,12 @@ func objectProps(s string, open int) map[string]jsProp {
 			}
 			j++
 		}
-		if valStart >= 0 && valStart <= j {
+		switch {
+		case valStart >= 0 && valStart <= j:
 			props[key] = jsProp{text: strings.TrimSpace(body[valStart:j]), at: valStart}
+		case key != "" && strings.TrimSpace(body[keyStart:j]) == key:
+			// Shorthand: { group } is { group: group }.
+			props[key] = jsProp{text: key, at: keyStart}
 		}
 		i = j + 1
 	}
