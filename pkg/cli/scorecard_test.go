@@ -43,7 +43,7 @@ paths:
 	}
 	for _, want := range []string{
 		"| Rate limits | ❌ fail | 1 | medium |",
-		"| Monitoring and latency | 🟡 partial | 0 | — | monitors as code cover the health and critical routes (needs",
+		"| Monitoring and latency | 🟡 partial | 0 | — | monitors as code cover the health and critical routes and alert within 5 minutes (needs",
 		"| Authentication on every route | 🟡 partial | 0 | — | every operation refuses a missing or bad token, live (needs launchgate probe --url) |",
 		"| Email trust (SPF, DKIM, DMARC) | ⚪ not run |",
 	} {

@@ -50,11 +50,8 @@ type inputs struct {
 	readSpec spec.ReadFunc
 	specOpts spec.Options
 	cfg      *config.Config
-	// configFile is the tree path of the config file, or "" when it is
-	// not in the checkout.
-	configFile string
-	tally      *check.Tally
-	log        *slog.Logger
+	tally    *check.Tally
+	log      *slog.Logger
 }
 
 // New returns the monitors check.
@@ -84,7 +81,7 @@ one. Monitors kept in a vendor's UI are declared under monitoring: in
 			}
 			in := inputs{files: t.Tree, specs: t.Specs, readSpec: spec.DirReader(t.Root),
 				specOpts: spec.Options{MaxBytes: int64(cfg.Limits.MaxSpecBytes)}, cfg: cfg,
-				configFile: treePath(t.Root, cfg.File), tally: t.Tally, log: t.Logger}
+				tally: t.Tally, log: t.Logger}
 			return run(ctx, in, emit)
 		},
 	}
@@ -102,26 +99,6 @@ func hasMonitorFiles(files []string) bool {
 		}
 	}
 	return false
-}
-
-// treePath is the config file's path relative to root with /, or ""
-// when it is outside root or there is none.
-func treePath(root, file string) string {
-	if file == "" || root == "" {
-		return ""
-	}
-	abs := file
-	if !filepath.IsAbs(abs) {
-		var err error
-		if abs, err = filepath.Abs(file); err != nil {
-			return ""
-		}
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return ""
-	}
-	return filepath.ToSlash(rel)
 }
 
 // run reads the monitors and judges them.

@@ -163,14 +163,12 @@ func (j *judge) noHealthRoute(why string) {
 		Message: why + ", so no monitor can be shown to watch it; the monitored paths are " + monitoredPaths(j.found.monitors) + ". Declare the health route (probe.health in .launchgate.yml, or GET /health in the spec) and monitor it"})
 }
 
-// notConfigured reports a service with no monitors at all.
+// notConfigured reports a service with no monitors at all. The finding
+// is about the whole checkout, so it sits at its root (SARIF writes the
+// root as the artifact), not at a line of any file.
 func (j *judge) notConfigured() {
-	line := 0
-	if j.in.configFile != "" {
-		line = 1
-	}
 	msg := "no monitors-as-code (Gatus, Checkly, Terraform UptimeRobot, Better Stack or Datadog Synthetics) were found in the checkout, and .launchgate.yml declares no monitoring: an outage of the service alerts no one" + j.brokenNote()
-	j.emit(check.Report{Rule: ruleNotConfigured, File: j.in.configFile, Line: line, Key: ruleNotConfigured, Message: msg})
+	j.emit(check.Report{Rule: ruleNotConfigured, Key: ruleNotConfigured, Message: msg})
 }
 
 // noChannels reports monitors that alert no one: once for a file none
