@@ -53,7 +53,7 @@ func TestScanWithProbeAndDNS(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.stdout), &rep); err != nil {
 		t.Fatalf("%v: %s", err, res.stdout)
 	}
-	if want := []string{"launchgate/scan", "launchgate/probe", "launchgate/dns"}; !slices.Equal(rep.Summary.Analyses, want) {
+	if want := []string{"launchgate", "launchgate/probe", "launchgate/dns"}; !slices.Equal(rep.Summary.Analyses, want) {
 		t.Errorf("analyses = %q, want %q", rep.Summary.Analyses, want)
 	}
 	by := map[string]int{}
@@ -62,7 +62,7 @@ func TestScanWithProbeAndDNS(t *testing.T) {
 		switch {
 		case f.Analysis == "launchgate/dns" && !strings.HasPrefix(f.RuleID, "dns/"):
 			t.Errorf("dns analysis holds %s", f.RuleID)
-		case f.Analysis == "launchgate/scan" && f.File == "":
+		case f.Analysis == "launchgate" && f.File == "":
 			t.Errorf("scan finding %s has no file", f.RuleID)
 		}
 	}
@@ -107,7 +107,7 @@ func TestScanWithProbeAndDNSSARIF(t *testing.T) {
 			t.Errorf("run %s has no results", run.AutomationDetails.ID)
 		}
 	}
-	if want := []string{"launchgate/scan/", "launchgate/probe/", "launchgate/dns/"}; !slices.Equal(ids, want) {
+	if want := []string{"launchgate/", "launchgate/probe/", "launchgate/dns/"}; !slices.Equal(ids, want) {
 		t.Errorf("runs = %q, want %q", ids, want)
 	}
 }

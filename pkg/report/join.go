@@ -15,11 +15,17 @@ type Part struct {
 }
 
 // AnalysisID is the code-scanning analysis of command's findings under
-// category: "launchgate/scan" without a category, "web/scan" with "web".
+// category. A scan's is the category itself ("launchgate" without one),
+// so that its alerts keep their analysis whether it runs alone or with
+// the others; the probe's and the DNS check's add the command
+// ("launchgate/probe"), whether they run alone or joined.
 func AnalysisID(category, command string) string {
 	category = strings.Trim(category, "/")
 	if category == "" {
 		category = ToolName
+	}
+	if command == "scan" {
+		return category
 	}
 	return category + "/" + command
 }

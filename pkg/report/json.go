@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/launchgate/launchgate/pkg/finding"
 )
@@ -137,4 +138,19 @@ func jsonScorecard(rows []AreaStatus) []jsonAreaRow {
 		out[i] = j
 	}
 	return out
+}
+
+// ScorecardJSON is r's scorecard as the JSON report's summary.scorecard
+// writes it, on one line: the Action's scorecard output.
+func ScorecardJSON(r *Result) (string, error) {
+	if r.Catalog == nil {
+		return "[]", nil
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(jsonScorecard(Scorecard(r))); err != nil {
+		return "", fmt.Errorf("encoding the scorecard: %w", err)
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
