@@ -131,8 +131,11 @@ func forged(labels []string) string {
 	return fmt.Sprintf("%s (%s)", plural(len(labels), "forged origin"), strings.Join(labels, ", "))
 }
 
-// spaced is a duration as "12 ms".
+// spaced is a duration as "12 ms", and "under 0.1 ms" for less.
 func spaced(d time.Duration) string {
+	if d < 100*time.Microsecond {
+		return "under 0.1 ms"
+	}
 	return strings.TrimSuffix(ms(d), "ms") + " ms"
 }
 

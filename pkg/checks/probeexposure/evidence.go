@@ -73,7 +73,7 @@ func (r *run) record(t *check.Tally) {
 	if len(e.adminAsked) > 0 {
 		shown := "none shows a page"
 		if len(e.adminShown) > 0 {
-			shown = fmt.Sprintf("%d of them shows a page (%s)", len(e.adminShown), strings.Join(e.adminShown, ", "))
+			shown = fmt.Sprintf("shown on %d (%s)", len(e.adminShown), strings.Join(e.adminShown, ", "))
 		}
 		t.Record("config", "admin pages asked anonymously (%s): %s", strings.Join(e.adminAsked, ", "), shown)
 	}

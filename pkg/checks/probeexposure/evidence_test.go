@@ -46,7 +46,7 @@ func TestEvidence(t *testing.T) {
 		}},
 		{"admin", nil, []string{
 			"stack-trace probes on 1 spec route (an unknown ID): no stack trace",
-			"admin pages asked anonymously (/admin, /wp-admin/, /api/admin/stats): 1 of them shows a page (/admin)",
+			"admin pages asked anonymously (/admin, /wp-admin/, /api/admin/stats): shown on 1 (/admin)",
 			"admin or internal paths listed in /robots.txt and /sitemap.xml",
 		}},
 		{"quiet-admin", nil, []string{
