@@ -16,7 +16,7 @@ import (
 // API still answers in clear text.
 func insecureServerURL(rc *ruleContext) {
 	seen := map[string]bool{}
-	counted := map[string]bool{}
+	counted := map[spec.Server]bool{}
 	check := func(s spec.Server, where string) {
 		rc.countServer(counted, s)
 		if strings.EqualFold(s.Scheme, "http") {
@@ -70,12 +70,11 @@ func plainHTTP(raw string) bool {
 
 // countServer counts a written server once (path-level servers are copied
 // onto every operation of the path), by how it is served.
-func (rc *ruleContext) countServer(counted map[string]bool, s spec.Server) {
-	id := rc.fileOf(s.Loc) + "\x00" + itoaLoc(s.Loc) + "\x00" + s.Scheme + "\x00" + s.URL
-	if counted[id] {
+func (rc *ruleContext) countServer(counted map[spec.Server]bool, s spec.Server) {
+	if counted[s] {
 		return
 	}
-	counted[id] = true
+	counted[s] = true
 	rc.ev.servers++
 	switch {
 	case strings.EqualFold(s.Scheme, "https"), s.Scheme == "" && hasScheme(s.URL, "https"):
