@@ -43,7 +43,7 @@ func hasPrefixLine(lines []string, prefix string) bool {
 // `launchgate probe` on the hardened portal and `launchgate dns` on
 // acme-fixed.example carry, in summary.scorecard, the evidence lines of
 // the rows their checks cover, and no identity's token shows anywhere.
-func TestScorecardEvidence(t *testing.T) {
+func TestLiveScorecardEvidence(t *testing.T) {
 	p := portaltest.Start(t, portaltest.Hardened)
 	res := runWith(t, portaltest.Dir(), probeEnv(p), "probe", "--url", p.URL, "--spec", "openapi.yaml", "--rate", "0", "--format", "json")
 	if res.code != ExitOK {

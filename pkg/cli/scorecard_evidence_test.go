@@ -12,7 +12,7 @@ import (
 // summary.scorecard and under "Launch readiness" in the text report, and
 // that the lines are the same whether the row passes or fails: counts,
 // not verdicts.
-func TestScorecardEvidence(t *testing.T) {
+func TestScanScorecardEvidence(t *testing.T) {
 	rows := []string{"auth", "tenant", "secrets", "config", "transport", "ratelimit", "monitoring"}
 	for _, tt := range []struct {
 		twin string
