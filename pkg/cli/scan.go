@@ -90,6 +90,9 @@ func runScan(ctx context.Context, args []string, env Env) error {
 // blocks.
 func (o *output) finish(env Env, rep report.Reporter, res *report.Result, prefix string) error {
 	res.Program = env.program()
+	if res.Generated.IsZero() && env.Now != nil {
+		res.Generated = env.Now()
+	}
 	if o.format != "text" {
 		for _, n := range res.Notes {
 			fmt.Fprintf(env.Stderr, "launchgate: %s%s\n", prefix, n)
