@@ -108,7 +108,7 @@ type htmlFinding struct {
 	Fingerprint string
 	CWE         []string
 	OWASP       []string
-	Description string
+	Description []helpBlock
 	Fix         []helpBlock
 	Suppression string
 }
@@ -310,7 +310,7 @@ func htmlFindingOf(r *Result, f *finding.Finding, anchor string) htmlFinding {
 	}
 	hf.CWE = rule.CWE
 	hf.OWASP = rule.OWASP
-	hf.Description = truncate(oneLine(strings.TrimSpace(rule.Description)), maxHelpRunes)
+	hf.Description = helpBlocks(strings.TrimSpace(rule.Description))
 	hf.Fix = helpBlocks(strings.TrimSpace(rule.Help))
 	for _, a := range r.Catalog.Areas() {
 		if a.ID == rule.Area {

@@ -47,6 +47,7 @@ func fixedHTMLResult(t testing.TB) *Result {
 func TestHTMLGolden(t *testing.T) {
 	out := writeHTML(t, HTMLReporter{}, fixedHTMLResult(t))
 	golden(t, "report.html", []byte(out))
+	checkSafeHTML(t, out)
 
 	for _, want := range []string{
 		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'`,
