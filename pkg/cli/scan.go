@@ -153,6 +153,9 @@ func absFrom(dir, p string) (string, error) {
 // blocks.
 func (o *output) finish(env Env, rep report.Reporter, res *report.Result, prefix string) error {
 	res.Program = env.program()
+	if res.Generated.IsZero() && env.Now != nil {
+		res.Generated = env.Now()
+	}
 	if o.format != "text" {
 		for _, n := range res.Notes {
 			fmt.Fprintf(env.Stderr, "launchgate: %s%s\n", prefix, n)

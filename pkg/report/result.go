@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/finding"
 )
@@ -54,6 +56,9 @@ type Result struct {
 	// reasons, its requests, its catch-all profile. They are not
 	// warnings.
 	Coverage []string
+	// Generated is when the run was made, for reports people keep; the
+	// zero time means it was not recorded.
+	Generated time.Time
 	// Evidence explains verdicts at length (the SPF lookup tree), in
 	// blocks that text and markdown show and JSON carries.
 	Evidence []Evidence
