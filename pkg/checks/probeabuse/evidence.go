@@ -24,8 +24,10 @@ type evidence struct {
 	corsOps          int
 	corsAllowed      int
 	corsCredentialed int
-	// login and health are their lines, "" when not known.
+	// login and health are their lines, "" when not known; loginJudged
+	// says the sign-in burst was judged, not cut short or skipped.
 	login, health string
+	loginJudged   bool
 	// latency are the sampled routes, by identity.
 	latency []sampled
 }
@@ -60,9 +62,9 @@ func (r *run) record(t *check.Tally) {
 	e := &r.ev
 	switch {
 	case e.corsOps == 0 && len(e.origins) == 0:
-		t.Record("cors", "forged origins not sent: no authenticated GET route without path parameters in the spec")
+		t.Unverified("cors", "forged origins not sent: no authenticated GET route without path parameters in the spec")
 	case e.corsOps == 0:
-		t.Record("cors", "%s sent: no authenticated route answered", forged(e.origins))
+		t.Unverified("cors", "%s sent: no authenticated route answered", forged(e.origins))
 	default:
 		line := fmt.Sprintf("%s refused on %d of %s", forged(e.origins), e.corsOps-e.corsAllowed, plural(e.corsOps, "authenticated route"))
 		if e.corsCredentialed > 0 {
@@ -71,10 +73,14 @@ func (r *run) record(t *check.Tally) {
 		t.Record("cors", "%s", line)
 	}
 
-	if e.login == "" {
-		e.login = "sign-in burst not sent (needs --allow-writes and probe.login)"
+	switch {
+	case e.login == "":
+		t.Unverified("ratelimit", "sign-in burst not sent (needs --allow-writes and probe.login)")
+	case e.loginJudged:
+		t.Record("ratelimit", "%s", e.login)
+	default:
+		t.Unverified("ratelimit", "%s", e.login)
 	}
-	t.Record("ratelimit", "%s", e.login)
 
 	if e.health != "" {
 		t.Record("monitoring", "%s", e.health)
@@ -89,7 +95,7 @@ func (r *run) record(t *check.Tally) {
 	}
 	for _, s := range lat {
 		if s.n < minSamples {
-			t.Record("monitoring", "%s as %s: only %d latency samples, not judged", s.route, s.who, s.n)
+			t.Unverified("monitoring", "%s as %s: only %d latency samples, not judged", s.route, s.who, s.n)
 			continue
 		}
 		t.Record("monitoring", "%s as %s: p50 %s, p95 %s, p99 %s (budget %s, %d samples)",
@@ -102,7 +108,7 @@ func (r *run) record(t *check.Tally) {
 // recordEdge says which CDN or WAF the responses came through, if any.
 func (r *run) recordEdge(t *check.Tally) {
 	if len(r.headers) == 0 {
-		t.Record("edge", "no response seen: CDN or WAF headers not looked for")
+		t.Unverified("edge", "no response seen: CDN or WAF headers not looked for")
 		return
 	}
 	count := map[string]int{}

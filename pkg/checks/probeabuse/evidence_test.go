@@ -15,6 +15,8 @@ func TestEvidence(t *testing.T) {
 		name string
 		sc   scenario
 		want map[string][]string
+		// unverified are the lines of what could not be verified.
+		unverified map[string][]string
 	}{
 		{"hardened", scenario{CORS: "allowlist", Login: "throttle", Flags: []string{"--allow-writes"},
 			Host: "portal.example.com", Headers: map[string]string{"Cf-Ray": "8a1b2c3d4e5f-AMS"}}, map[string][]string{
@@ -25,7 +27,7 @@ func TestEvidence(t *testing.T) {
 				"GET /api/invoices as alice: p50 N ms, p95 N ms, p99 N ms (budget N ms, 30 samples)",
 			},
 			"edge": {"Cloudflare in front (its headers on 50 of 50 responses)"},
-		}},
+		}, nil},
 		{"exposed", scenario{CORS: "reflect-credentials", Login: "open", Health: "down", Flags: []string{"--allow-writes"},
 			Host: "portal.example.com"}, map[string][]string{
 			"cors":      {"5 forged origins (other site, null, suffix twin, prefix twin, plain http) refused on 0 of 1 authenticated route (credentialed reads allowed on 1)"},
@@ -35,11 +37,13 @@ func TestEvidence(t *testing.T) {
 				"GET /api/invoices as alice: p50 N ms, p95 N ms, p99 N ms (budget N ms, 30 samples)",
 			},
 			"edge": {"no CDN or WAF header on 64 responses"},
-		}},
+		}, nil},
 		{"loopback, no writes", scenario{CORS: "null"}, map[string][]string{
-			"cors":      {"5 forged origins (other site, null, suffix twin, prefix twin, plain http) refused on 0 of 1 authenticated route (credentialed reads allowed on 1)"},
+			"cors": {"5 forged origins (other site, null, suffix twin, prefix twin, plain http) refused on 0 of 1 authenticated route (credentialed reads allowed on 1)"},
+			"edge": {"no CDN or WAF header on 44 responses (127.0.0.1 is a loopback or private host: none expected)"},
+		}, map[string][]string{
+			// Without --allow-writes the rate-limit row is not verified.
 			"ratelimit": {"sign-in burst to POST /api/login not sent (needs --allow-writes)"},
-			"edge":      {"no CDN or WAF header on 44 responses (127.0.0.1 is a loopback or private host: none expected)"},
 		}},
 	}
 	for _, tc := range cases {
@@ -54,6 +58,15 @@ func TestEvidence(t *testing.T) {
 				if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 					t.Errorf("%s lines:\n%s\nwant:\n%s", area, strings.Join(lines, "\n"), strings.Join(want, "\n"))
 				}
+			}
+			unverified := res.tally.UnverifiedLines()
+			for area, want := range tc.unverified {
+				if strings.Join(unverified[area], "\n") != strings.Join(want, "\n") {
+					t.Errorf("%s unverified:\n%s\nwant:\n%s", area, strings.Join(unverified[area], "\n"), strings.Join(want, "\n"))
+				}
+			}
+			if len(tc.unverified) == 0 && len(unverified) > 0 {
+				t.Errorf("unverified %v, want none", unverified)
 			}
 			for _, ls := range got {
 				for _, l := range ls {

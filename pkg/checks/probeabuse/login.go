@@ -69,6 +69,7 @@ func (r *run) login(ctx context.Context) {
 				r.ev.login += ", Retry-After " + ra
 			}
 			r.ev.login += ")"
+			r.ev.loginJudged = true
 			r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: %s throttled failed sign-ins after %d attempts", r.cfg.Probe.Login, answered))
 			return
 		}
@@ -80,7 +81,7 @@ func (r *run) login(ctx context.Context) {
 		return
 	}
 	msg := fmt.Sprintf("%s took %d failed sign-ins in a row without a 429 or a lockout", r.cfg.Probe.Login, answered)
-	r.ev.login = msg
+	r.ev.login, r.ev.loginJudged = msg, true
 	if retryAfter != "" {
 		msg += " (a Retry-After of " + printable(retryAfter) + " was sent, but nothing was refused)"
 	}
