@@ -87,13 +87,14 @@ func parseLabel(line string) (label, error) {
 	if cols[1] == "-" && v != verdictMissed {
 		return label{}, fmt.Errorf("rule - is only for MISSED rows")
 	}
+	// ":0" is a finding about the repository as a whole, with no file.
 	i := strings.LastIndexByte(cols[2], ':')
-	if i <= 0 {
+	if i < 0 {
 		return label{}, fmt.Errorf("location %q is not file:line", cols[2])
 	}
 	n, err := strconv.Atoi(cols[2][i+1:])
-	if err != nil || n < 0 {
-		return label{}, fmt.Errorf("location %q is not file:line", cols[2])
+	if err != nil || n < 0 || i == 0 && n != 0 {
+		return label{}, fmt.Errorf("location %q is not file:line (or :0 for the repository)", cols[2])
 	}
 	return label{verdict: v, at: place{rule: cols[1], file: cols[2][:i], line: n}, reason: cols[3]}, nil
 }

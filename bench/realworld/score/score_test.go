@@ -97,6 +97,7 @@ func TestLabelErrors(t *testing.T) {
 		{"TRUE\t-\tfile:1\treason\n", "only for MISSED"},
 		{"TRUE\trule\tfile\treason\n", "not file:line"},
 		{"TRUE\trule\tfile:-1\treason\n", "not file:line"},
+		{"TRUE\trule\t:3\treason\n", "or :0 for the repository"},
 		{"TRUE\trule\tf:1\ta\nFALSE\trule\tf:1\tb\n", "labelled both TRUE and FALSE"},
 	} {
 		dir := writeFiles(t, map[string]string{"l.tsv": tt.rows})
@@ -104,5 +105,17 @@ func TestLabelErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: error %v, want one containing %q", tt.rows, err, tt.want)
 		}
+	}
+}
+
+// ":0" labels a finding about the repository as a whole.
+func TestLabelOfTheRepository(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"l.tsv": "TRUE\tmonitoring/not-configured\t:0\tno monitor in the checkout\n"})
+	ls, err := readLabels(filepath.Join(dir, "l.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := ls.judged[place{rule: "monitoring/not-configured", file: "", line: 0}]; v != verdictTrue || len(ls.judged) != 1 {
+		t.Errorf("labels = %+v, want one TRUE at no file, line 0", ls)
 	}
 }
