@@ -64,6 +64,7 @@ func TestPullRequestReportsOnlyTheChange(t *testing.T) {
 			delete(res.outputs, "scorecard")
 			if got, want := res.outputs, map[string]string{
 				"sarif-file": sim.tempDir + "/launchgate/launchgate.sarif",
+				"html-file":  sim.tempDir + "/launchgate/launchgate.html",
 				"findings":   "2", "blocking": "2", "passed": "false",
 			}; !mapsEqual(got, want) {
 				t.Errorf("outputs %v, want %v", got, want)

@@ -128,7 +128,7 @@ func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 		if err != nil {
 			return err
 		}
-		if err := r.fromRepositoryRoot(res, root, command); err != nil {
+		if err := r.fromRepositoryRoot(res, root); err != nil {
 			return err
 		}
 		parts = append(parts, report.Part{Command: command, Result: res})
@@ -191,12 +191,13 @@ func (r *runner) scan(ctx context.Context, reg *checks.Registry, root string, sc
 	return res, nil
 }
 
-// fromRepositoryRoot sets the category of command's analysis and makes
-// the findings' files relative to the repository root: annotations,
-// SARIF and links need paths from there, which is the workspace, not
-// from a subfolder given as path.
-func (r *runner) fromRepositoryRoot(res *report.Result, root, command string) error {
-	res.Category = report.AnalysisID(r.inputs.Category, command)
+// fromRepositoryRoot sets the run's category and makes the findings'
+// files relative to the repository root: annotations, SARIF and links
+// need paths from there, which is the workspace, not from a subfolder
+// given as path. A step that runs several commands gives each its own
+// analysis under the category (report.Join).
+func (r *runner) fromRepositoryRoot(res *report.Result, root string) error {
+	res.Category = r.inputs.Category
 	prefix, err := r.rootPrefix(root)
 	if err != nil {
 		return err
@@ -218,8 +219,11 @@ func (r *runner) report(ctx context.Context, res *report.Result, footer string) 
 	for _, n := range append(append([]string(nil), res.Notes...), res.Coverage...) {
 		r.out.print("launchgate: " + oneLine(n))
 	}
+	res.Generated = r.env.now()
 	var errs []error
 	sarifFile, err := r.writeSARIF(res)
+	errs = append(errs, err)
+	htmlFile, err := r.writeHTML(res)
 	errs = append(errs, err)
 
 	md, err := scorecard(res, blobBase(&r.event), footer, maxSummaryBytes)
@@ -235,6 +239,7 @@ func (r *runner) report(ctx context.Context, res *report.Result, footer string) 
 			{"blocking", strconv.Itoa(sum.Blocking)},
 			{"passed", strconv.FormatBool(sum.Passed)},
 			{"scorecard", r.scrubbed(card)},
+			{"html-file", htmlFile},
 		}))
 	}
 	if r.inputs.Comment {
@@ -263,15 +268,47 @@ func (r *runner) report(ctx context.Context, res *report.Result, footer string) 
 	return nil
 }
 
-// writeSARIF writes the SARIF file where upload-sarif can pick it up, and
-// says so when code scanning's limits made the reporter leave results out.
-func (r *runner) writeSARIF(res *report.Result) (string, error) {
+// reportDir is the folder the step's report files go to: RUNNER_TEMP's
+// launchgate folder on a runner, else .launchgate in the workspace.
+func (r *runner) reportDir() (string, error) {
 	dir := filepath.Join(r.workspace, ".launchgate")
 	if tmp := r.getenv("RUNNER_TEMP"); tmp != "" {
 		dir = filepath.Join(tmp, "launchgate")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("SARIF folder: %w", err)
+		return "", fmt.Errorf("report folder: %w", err)
+	}
+	return dir, nil
+}
+
+// writeHTML writes the self-contained HTML report a team hands to a
+// reviewer, for a later step to upload as an artifact.
+func (r *runner) writeHTML(res *report.Result) (string, error) {
+	dir, err := r.reportDir()
+	if err != nil {
+		return "", err
+	}
+	rep, err := report.New("html")
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := rep.Write(&b, res); err != nil {
+		return "", fmt.Errorf("HTML report: %w", err)
+	}
+	file := filepath.Join(dir, "launchgate.html")
+	if err := os.WriteFile(file, []byte(r.scrubbed(b.String())), 0o644); err != nil {
+		return "", fmt.Errorf("HTML report %s: %w", file, err)
+	}
+	return file, nil
+}
+
+// writeSARIF writes the SARIF file where upload-sarif can pick it up, and
+// says so when code scanning's limits made the reporter leave results out.
+func (r *runner) writeSARIF(res *report.Result) (string, error) {
+	dir, err := r.reportDir()
+	if err != nil {
+		return "", err
 	}
 	file := filepath.Join(dir, "launchgate.sarif")
 	f, err := os.Create(file)

@@ -14,11 +14,11 @@ type Part struct {
 	Result  *Result
 }
 
-// AnalysisID is the code-scanning analysis of command's findings under
-// category. A scan's is the category itself ("launchgate" without one),
-// so that its alerts keep their analysis whether it runs alone or with
-// the others; the probe's and the DNS check's add the command
-// ("launchgate/probe"), whether they run alone or joined.
+// AnalysisID is the code-scanning analysis of command's findings in a
+// joined report under category. A scan's is the category itself
+// ("launchgate" without one), so that its alerts keep their analysis
+// when a probe or a DNS check joins it; the probe's and the DNS check's
+// add the command ("launchgate/probe").
 func AnalysisID(category, command string) string {
 	category = strings.Trim(category, "/")
 	if category == "" {
