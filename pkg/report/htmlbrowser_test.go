@@ -4,21 +4,17 @@ package report
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/launchgate/launchgate/pkg/testkit"
 )
 
 // The browser tests open the HTML report in a real headless Chromium, as
@@ -28,85 +24,6 @@ import (
 //
 // They need Debian's chromium package. Without it they skip, unless
 // LAUNCHGATE_BROWSER_TESTS=1 (CI sets it), when a missing browser fails.
-
-// browserTimeout bounds each run of the browser.
-const browserTimeout = 60 * time.Second
-
-// chromium finds the browser, or skips or fails the test without one.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("LAUNCHGATE_BROWSER_TESTS") == "1" {
-		t.Fatal("LAUNCHGATE_BROWSER_TESTS=1 but no chromium on PATH (apt-get install chromium)")
-	}
-	t.Skip("no chromium on PATH: install Debian's chromium package to open the HTML report in a browser (LAUNCHGATE_BROWSER_TESTS=1 makes this a failure)")
-	return ""
-}
-
-// browser is one headless Chromium with its own profile under a test's
-// temporary folder.
-type browser struct {
-	bin, dir string
-}
-
-// run runs the browser on page with extra flags and returns its stdout
-// and stderr. The browser runs in its own process group, which is killed
-// whole when the run outlasts browserTimeout.
-func (b browser) run(t *testing.T, page string, flags ...string) (stdout, stderr string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-	profile, err := os.MkdirTemp(b.dir, "profile-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	args := append([]string{
-		"--headless", "--no-sandbox", "--disable-gpu",
-		"--user-data-dir=" + profile,
-		"--no-first-run", "--no-default-browser-check",
-		"--enable-logging=stderr", "--v=0",
-	}, flags...)
-	args = append(args, "file://"+page)
-	cmd := exec.CommandContext(ctx, b.bin, args...)
-	cmd.Dir = b.dir
-	cmd.Env = append(os.Environ(), "HOME="+b.dir)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	cmd.WaitDelay = 5 * time.Second
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err = cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("chromium %v did not finish within %s", flags, browserTimeout)
-	}
-	if err != nil && !errors.Is(err, exec.ErrWaitDelay) {
-		t.Fatalf("chromium %v: %v\n%s", flags, err, errb.String())
-	}
-	return out.String(), errb.String()
-}
-
-// consoleLine is how Chromium's --enable-logging=stderr shows a message
-// a page wrote to the console, whatever its level:
-// `[…:INFO:CONSOLE:1] "message", source: file:///…/report.html (1)`
-// (older versions write CONSOLE(1)). CSP violations and uncaught errors
-// come out the same way.
-var consoleLine = regexp.MustCompile(`:CONSOLE[:(]\d*\)?\] "(.*)", source: `)
-
-// consoleMessages lists what a page logged to the console in a run's
-// stderr.
-func consoleMessages(stderr string) []string {
-	var out []string
-	for _, line := range strings.Split(stderr, "\n") {
-		if m := consoleLine.FindStringSubmatch(line); m != nil {
-			out = append(out, m[1])
-		}
-	}
-	return out
-}
 
 // writeReportPage writes the HTML report of the fixed result into dir.
 func writeReportPage(t *testing.T, dir string) string {
@@ -119,12 +36,12 @@ func writeReportPage(t *testing.T, dir string) string {
 }
 
 func TestHTMLInBrowser(t *testing.T) {
-	b := browser{bin: chromium(t), dir: t.TempDir()}
-	page := writeReportPage(t, b.dir)
+	b := testkit.Browser{Bin: testkit.Chromium(t), Dir: t.TempDir()}
+	page := writeReportPage(t, b.Dir)
 
 	t.Run("dom", func(t *testing.T) {
-		dom, stderr := b.run(t, page, "--dump-dom")
-		if msgs := consoleMessages(stderr); len(msgs) > 0 {
+		dom, stderr := b.Run(t, page, "--dump-dom")
+		if msgs := testkit.ConsoleMessages(stderr); len(msgs) > 0 {
 			t.Errorf("the page logged to the console:\n%s", strings.Join(msgs, "\n"))
 		}
 		doc, err := html.Parse(strings.NewReader(dom))
@@ -138,9 +55,9 @@ func TestHTMLInBrowser(t *testing.T) {
 	})
 
 	t.Run("screenshot", func(t *testing.T) {
-		shot := filepath.Join(b.dir, "report.png")
-		_, stderr := b.run(t, page, "--screenshot="+shot, "--window-size=1280,2000", "--hide-scrollbars")
-		if msgs := consoleMessages(stderr); len(msgs) > 0 {
+		shot := filepath.Join(b.Dir, "report.png")
+		_, stderr := b.Run(t, page, "--screenshot="+shot, "--window-size=1280,2000", "--hide-scrollbars")
+		if msgs := testkit.ConsoleMessages(stderr); len(msgs) > 0 {
 			t.Errorf("the page logged to the console:\n%s", strings.Join(msgs, "\n"))
 		}
 		f, err := os.Open(shot)
@@ -161,9 +78,9 @@ func TestHTMLInBrowser(t *testing.T) {
 	})
 
 	t.Run("pdf", func(t *testing.T) {
-		pdf := filepath.Join(b.dir, "report.pdf")
-		_, stderr := b.run(t, page, "--print-to-pdf="+pdf, "--no-pdf-header-footer")
-		if msgs := consoleMessages(stderr); len(msgs) > 0 {
+		pdf := filepath.Join(b.Dir, "report.pdf")
+		_, stderr := b.Run(t, page, "--print-to-pdf="+pdf, "--no-pdf-header-footer")
+		if msgs := testkit.ConsoleMessages(stderr); len(msgs) > 0 {
 			t.Errorf("the page logged to the console:\n%s", strings.Join(msgs, "\n"))
 		}
 		data, err := os.ReadFile(pdf)
@@ -179,16 +96,16 @@ func TestHTMLInBrowser(t *testing.T) {
 // The console check means something only if this browser reports what a
 // page logs: a page that breaks its own CSP must be caught.
 func TestBrowserReportsConsoleErrors(t *testing.T) {
-	b := browser{bin: chromium(t), dir: t.TempDir()}
-	page := filepath.Join(b.dir, "bad.html")
+	b := testkit.Browser{Bin: testkit.Chromium(t), Dir: t.TempDir()}
+	page := filepath.Join(b.Dir, "bad.html")
 	bad := `<!DOCTYPE html><html><head><meta charset="utf-8">` +
 		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
 		`<title>bad</title></head><body><p>x</p><script>console.error("not run")</script></body></html>`
 	if err := os.WriteFile(page, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr := b.run(t, page, "--dump-dom")
-	msgs := consoleMessages(stderr)
+	_, stderr := b.Run(t, page, "--dump-dom")
+	msgs := testkit.ConsoleMessages(stderr)
 	if len(msgs) == 0 || !strings.Contains(strings.Join(msgs, "\n"), "Content Security Policy") {
 		t.Fatalf("a blocked inline script logged no CSP violation; chromium's stderr:\n%s", stderr)
 	}
