@@ -180,6 +180,7 @@ func buildSARIF(r *Result, groups []*sarifGroup, maxResults int) (*sarifLog, err
 		if g.id != "" {
 			run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(g.id + "/"))
 		}
+		run.Properties = runProperties(r)
 		var notes []string
 		if i == 0 {
 			notes = r.Notes
@@ -203,6 +204,30 @@ func buildSARIF(r *Result, groups []*sarifGroup, maxResults int) (*sarifLog, err
 		log.Runs = append(log.Runs, sarifRun{Run: run, Results: results})
 	}
 	return log, nil
+}
+
+// The run properties that carry what a report's scorecard is judged
+// from, so that `launchgate merge` can rebuild the scorecard from SARIF.
+const (
+	checksProperty   = "launchgate/checks"
+	evidenceProperty = "launchgate/evidence"
+)
+
+// runProperties records the checks that ran and the evidence lines of
+// each scorecard area; nil when the run recorded neither. Every run of
+// a log carries them, so that any one of them stands for the report.
+func runProperties(r *Result) sarif.Properties {
+	checks := ranChecks(r)
+	tally := map[string][]string{}
+	for area, lines := range r.Tally {
+		if len(lines) > 0 {
+			tally[area] = lines
+		}
+	}
+	if len(checks) == 0 && len(tally) == 0 {
+		return nil
+	}
+	return sarif.Properties{checksProperty: checks, evidenceProperty: tally}
 }
 
 func sarifResultOf(f *finding.Finding) *sarif.Result {
