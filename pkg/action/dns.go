@@ -6,22 +6,15 @@ import (
 
 	"github.com/launchgate/launchgate/pkg/checks"
 	"github.com/launchgate/launchgate/pkg/dnsrun"
+	"github.com/launchgate/launchgate/pkg/report"
 )
 
-// runDNS is command: dns. It checks the sending domain's DNS the way
-// `launchgate dns` does and reports like a scan; a domain is an input or
-// dns.domain of the configuration.
-func (r *runner) runDNS(ctx context.Context, root string) error {
-	reg, err := checks.Load()
-	if err != nil {
-		return err
-	}
-	r.out.redact = reg.Redactor
-	r.checkVersion()
-	r.noteIgnored()
+// dns checks the sending domain's DNS the way `launchgate dns` does; a
+// domain is an input or dns.domain of the configuration.
+func (r *runner) dns(ctx context.Context, reg *checks.Registry, root string) (*report.Result, error) {
 	in := r.inputs
-	runner := dnsrun.Runner{Catalog: reg.Catalog, Checks: reg.DNS, Redactor: reg.Redactor}
-	res, err := runner.Run(ctx, dnsrun.Options{
+	runner := dnsrun.Runner{Catalog: reg.Catalog, Checks: reg.DNS, Redactor: r.out.redact}
+	return runner.Run(ctx, dnsrun.Options{
 		Domain:     in.DNS.Domain,
 		Selectors:  in.DNS.Selectors,
 		Resolvers:  in.DNS.Resolvers,
@@ -33,19 +26,6 @@ func (r *runner) runDNS(ctx context.Context, root string) error {
 		Now:        r.env.now(),
 		CertFile:   r.getenv("SSL_CERT_FILE"),
 		Version:    r.env.Version,
-		Logger:     slog.New(reg.Redactor.Handler(slog.NewTextHandler(r.env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))),
+		Logger:     slog.New(r.out.redact.Handler(slog.NewTextHandler(r.env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))),
 	})
-	if err != nil {
-		return err
-	}
-	// Findings about DNS names carry no file; the category is set as for
-	// a scan.
-	if err := r.fromRepositoryRoot(res, root); err != nil {
-		return err
-	}
-	domain := in.DNS.Domain
-	if domain == "" {
-		domain = "the domain of dns.domain"
-	}
-	return r.report(ctx, res, "Checked: the DNS of "+domain)
 }

@@ -54,8 +54,10 @@ const DefaultCategory = "launchgate"
 
 // Inputs are the action's inputs, parsed and checked.
 type Inputs struct {
-	// Command is scan, probe or dns.
-	Command string
+	// Commands are what the step runs, in the order scan, probe, dns:
+	// the command input's list, plus the probe when a scan is given a
+	// url and the DNS check when it is given a domain.
+	Commands []string
 	// Path is the folder to scan, relative to the workspace.
 	Path      string
 	Specs     []string
@@ -113,7 +115,6 @@ func (e *InputError) Error() string {
 // ReadInputs reads and checks the inputs a runner hands the step.
 func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	in := Inputs{
-		Command:   strings.ToLower(gh.GetInput(inputCommand)),
 		Path:      gh.GetInput(inputPath),
 		Specs:     splitList(gh.GetInput(inputSpec)),
 		Artifacts: splitList(gh.GetInput(inputArtifacts)),
@@ -124,13 +125,9 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		Category:  gh.GetInput(inputCategory),
 		Version:   gh.GetInput(inputVersion),
 	}
-	if in.Command == "" {
-		in.Command = "scan"
-	}
-	switch in.Command {
-	case "scan", "probe", "dns":
-	default:
-		return in, &InputError{Name: inputCommand, Value: in.Command, Want: "scan, probe or dns"}
+	asked, err := readCommands(gh.GetInput(inputCommand))
+	if err != nil {
+		return in, err
 	}
 	if in.Path == "" {
 		in.Path = "."
@@ -144,10 +141,23 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		return in, &InputError{Name: inputFailOn, Value: failOn, Want: "critical, high, medium, low or never"}
 	}
 	in.FailOn = sev
-	if in.Probe, err = readProbeInputs(gh, in.Command == "probe"); err != nil {
+	if in.Probe, err = readProbeInputs(gh, slices.Contains(asked, "probe")); err != nil {
 		return in, err
 	}
 	in.DNS = DNSInputs{Domain: gh.GetInput(inputDomain), Selectors: splitList(gh.GetInput(inputSelectors)), Resolvers: splitList(gh.GetInput(inputResolver))}
+	if slices.Contains(asked, "scan") {
+		if in.Probe.URL != "" {
+			asked = append(asked, "probe")
+		}
+		if in.DNS.Domain != "" {
+			asked = append(asked, "dns")
+		}
+	}
+	for _, c := range commandOrder {
+		if slices.Contains(asked, c) {
+			in.Commands = append(in.Commands, c)
+		}
+	}
 	if v := gh.GetInput(inputOnlyNew); v != "" {
 		b, err := parseBool(inputOnlyNew, v)
 		if err != nil {
@@ -174,6 +184,27 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	}
 	return in, nil
 }
+
+// commandOrder is the order the commands run and report in.
+var commandOrder = [...]string{"scan", "probe", "dns"}
+
+// readCommands reads the command input: one command or several, comma-
+// or line-separated ("scan,probe,dns"); empty is scan.
+func readCommands(v string) ([]string, error) {
+	list := splitList(strings.ToLower(v))
+	if len(list) == 0 {
+		return []string{"scan"}, nil
+	}
+	for _, c := range list {
+		if !slices.Contains(commandOrder[:], c) {
+			return nil, &InputError{Name: inputCommand, Value: v, Want: "scan, probe or dns, or several of them comma-separated (scan,probe,dns)"}
+		}
+	}
+	return list, nil
+}
+
+// Runs reports whether the step runs command.
+func (in Inputs) Runs(command string) bool { return slices.Contains(in.Commands, command) }
 
 // parseBool reads a boolean input as YAML 1.2 core schema booleans are
 // written, which is how GitHub passes `true` and `false`.

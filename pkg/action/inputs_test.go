@@ -29,7 +29,7 @@ func TestReadInputs(t *testing.T) {
 		{
 			name: "defaults",
 			vars: map[string]string{},
-			want: Inputs{Command: "scan", Path: ".", FailOn: finding.High, Category: "launchgate", Probe: probeDefaults()},
+			want: Inputs{Commands: []string{"scan"}, Path: ".", FailOn: finding.High, Category: "launchgate", Probe: probeDefaults()},
 		},
 		{
 			name: "every input",
@@ -43,7 +43,7 @@ func TestReadInputs(t *testing.T) {
 				"INPUT_CATEGORY": "launchgate/api", "INPUT_VERSION": "v1.2.3",
 			},
 			want: Inputs{
-				Command: "scan", Path: "apps/portal",
+				Commands: []string{"scan"}, Path: "apps/portal",
 				Specs: []string{"api/a.yaml", "api/b.yaml", "api/c.yaml"}, Artifacts: []string{"dist"},
 				EnvFiles: []string{".env.production"}, Config: "ci/launchgate.yml", FailOn: finding.Medium,
 				Baseline: "old.sarif", OnlyNew: &yes, Token: "tok", Category: "launchgate/api", Version: "v1.2.3",
@@ -58,7 +58,7 @@ func TestReadInputs(t *testing.T) {
 				"INPUT_TIMEOUT": "90s", "INPUT_SPEC": "openapi.yaml", "INPUT_FAIL-ON": "critical",
 			},
 			want: Inputs{
-				Command: "probe", Path: ".", Specs: []string{"openapi.yaml"}, FailOn: finding.Critical, Category: "launchgate",
+				Commands: []string{"probe"}, Path: ".", Specs: []string{"openapi.yaml"}, FailOn: finding.Critical, Category: "launchgate",
 				Probe: ProbeInputs{URL: "https://staging.example.com", AllowWrites: true, MaxRequests: 150, Rate: 2.5, Timeout: 90 * time.Second},
 			},
 		},
@@ -66,14 +66,38 @@ func TestReadInputs(t *testing.T) {
 			name: "probe defaults",
 			vars: map[string]string{"INPUT_COMMAND": "probe", "INPUT_URL": "https://staging.example.com", "INPUT_RATE": "0"},
 			want: Inputs{
-				Command: "probe", Path: ".", FailOn: finding.High, Category: "launchgate",
+				Commands: []string{"probe"}, Path: ".", FailOn: finding.High, Category: "launchgate",
 				Probe: ProbeInputs{URL: "https://staging.example.com", MaxRequests: 2000, Rate: 0, Timeout: 5 * time.Minute},
+			},
+		},
+		{
+			name: "several commands, in their order",
+			vars: map[string]string{"INPUT_COMMAND": "dns, Scan\nprobe,scan", "INPUT_URL": "https://staging.example.com"},
+			want: Inputs{
+				Commands: []string{"scan", "probe", "dns"}, Path: ".", FailOn: finding.High, Category: "launchgate",
+				Probe: ProbeInputs{URL: "https://staging.example.com", MaxRequests: 2000, Rate: 10, Timeout: 5 * time.Minute},
+			},
+		},
+		{
+			name: "a scan given url and domain adds the probe and the DNS check",
+			vars: map[string]string{"INPUT_URL": "https://staging.example.com", "INPUT_DOMAIN": "example.com"},
+			want: Inputs{
+				Commands: []string{"scan", "probe", "dns"}, Path: ".", FailOn: finding.High, Category: "launchgate",
+				Probe: ProbeInputs{URL: "https://staging.example.com", MaxRequests: 2000, Rate: 10, Timeout: 5 * time.Minute},
+			},
+		},
+		{
+			name: "a dns run given a url does not probe",
+			vars: map[string]string{"INPUT_COMMAND": "dns", "INPUT_URL": "https://staging.example.com"},
+			want: Inputs{
+				Commands: []string{"dns"}, Path: ".", FailOn: finding.High, Category: "launchgate",
+				Probe: ProbeInputs{URL: "https://staging.example.com", MaxRequests: 2000, Rate: 10, Timeout: 5 * time.Minute},
 			},
 		},
 		{
 			name: "only-new off and fail-on never",
 			vars: map[string]string{"INPUT_ONLY-NEW": "false", "INPUT_FAIL-ON": "never"},
-			want: Inputs{Command: "scan", Path: ".", FailOn: finding.Never, OnlyNew: &no, Category: "launchgate", Probe: probeDefaults()},
+			want: Inputs{Commands: []string{"scan"}, Path: ".", FailOn: finding.Never, OnlyNew: &no, Category: "launchgate", Probe: probeDefaults()},
 		},
 	}
 	for _, tt := range tests {
@@ -92,7 +116,7 @@ func TestReadInputs(t *testing.T) {
 func inputsEqual(a, b Inputs) bool {
 	sameBool := (a.OnlyNew == nil) == (b.OnlyNew == nil) && (a.OnlyNew == nil || *a.OnlyNew == *b.OnlyNew)
 	a.OnlyNew, b.OnlyNew = nil, nil
-	return sameBool && a.Command == b.Command && a.Path == b.Path && slices.Equal(a.Specs, b.Specs) &&
+	return sameBool && slices.Equal(a.Commands, b.Commands) && a.Path == b.Path && slices.Equal(a.Specs, b.Specs) &&
 		slices.Equal(a.Artifacts, b.Artifacts) && slices.Equal(a.EnvFiles, b.EnvFiles) && a.Config == b.Config &&
 		a.FailOn == b.FailOn && a.Baseline == b.Baseline && a.Token == b.Token && a.Comment == b.Comment &&
 		a.Category == b.Category && a.Version == b.Version && a.Probe == b.Probe
@@ -117,6 +141,8 @@ func TestBadInputsExitTwoNamingTheInput(t *testing.T) {
 		{name: "not a boolean", input: "only-new", value: "maybe", want: `input only-new: "maybe" is not valid: want true or false`},
 		{name: "comment not a boolean", input: "comment", value: "yes please", want: "input comment:"},
 		{name: "unknown command", input: "command", value: "deploy", want: `input command: "deploy" is not valid: want scan, probe or dns`},
+		{name: "one unknown command among several", input: "command", value: "scan,deploy", want: `input command: "scan,deploy" is not valid: want scan, probe or dns, or several`},
+		{name: "probe among several without url", input: "command", value: "scan,probe", named: "url", want: "input url is required"},
 		{name: "probe without url", input: "command", value: "probe", named: "url", want: "input url is required: want the deployment's base URL"},
 		{name: "probe with empty url", input: "url", value: "", with: map[string]string{"command": "probe"}, want: "input url is required"},
 		{name: "max-requests not a number", input: "max-requests", value: "lots", with: probe, want: `input max-requests: "lots" is not valid: want a whole number`},

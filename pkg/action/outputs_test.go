@@ -2,6 +2,7 @@ package action
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +79,32 @@ func TestSARIFDropNotice(t *testing.T) {
 				t.Errorf("notices %q, want one starting %q", notices, tc.notice)
 			}
 		})
+	}
+}
+
+// checkScorecardOutput decodes the scorecard output: the checklist's ten
+// rows as the JSON report's summary.scorecard, with the statuses want
+// names.
+func checkScorecardOutput(t *testing.T, out string, want map[string]string) {
+	t.Helper()
+	var rows []struct {
+		ID       string   `json:"id"`
+		Status   string   `json:"status"`
+		Evidence []string `json:"evidence"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("scorecard output %q: %v", out, err)
+	}
+	if strings.Contains(out, "\n") || len(rows) != 10 {
+		t.Errorf("scorecard output has %d rows on %d lines, want 10 on one", len(rows), strings.Count(out, "\n")+1)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.ID] = r.Status
+	}
+	for id, status := range want {
+		if got[id] != status {
+			t.Errorf("scorecard row %s = %q, want %q", id, got[id], status)
+		}
 	}
 }

@@ -8,21 +8,16 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks"
 	"github.com/launchgate/launchgate/pkg/probe"
 	"github.com/launchgate/launchgate/pkg/redact"
+	"github.com/launchgate/launchgate/pkg/report"
 	"github.com/launchgate/launchgate/pkg/scan"
 )
 
-// runProbe is command: probe. Before anything else reaches the log it
-// masks every credential the identities expand to, so that the runner
-// hides them even in lines launchgate does not write; then it probes the
-// deployment and reports like a scan, through the run's redactor, which
-// knows those credentials.
-func (r *runner) runProbe(ctx context.Context, root string) error {
-	reg, err := checks.Load()
-	if err != nil {
-		return err
-	}
-	opts := r.probeOptions(root)
-	creds, err := r.identityCredentials(reg, opts)
+// maskCredentials tells the runner to hide every credential the
+// identities expand to, before anything else reaches the log, so that
+// it hides them even in lines launchgate does not write; the run's
+// redactor and the files it writes learn them too.
+func (r *runner) maskCredentials(reg *checks.Registry, root string) error {
+	creds, err := r.identityCredentials(reg, r.probeOptions(root))
 	if err != nil {
 		return err
 	}
@@ -31,21 +26,18 @@ func (r *runner) runProbe(ctx context.Context, root string) error {
 	}
 	r.out.redact = reg.Redactor.WithValues(creds...)
 	r.scrub = redact.Exact(creds...)
-	r.checkVersion()
-	r.noteIgnored()
+	return nil
+}
 
-	runner := probe.Runner{Catalog: reg.Catalog, Checks: reg.Live, Redactor: reg.Redactor}
-	res, rdr, err := runner.Run(ctx, opts)
+// probe probes the deployment the way `launchgate probe` does, through
+// a redactor that knows the identities' credentials.
+func (r *runner) probe(ctx context.Context, reg *checks.Registry, root string) (*report.Result, error) {
+	runner := probe.Runner{Catalog: reg.Catalog, Checks: reg.Live, Redactor: r.out.redact}
+	res, rdr, err := runner.Run(ctx, r.probeOptions(root))
 	// The probe's redactor knows the same credentials once it expanded
-	// them; a run that stopped before (a bad url) returns the base one.
-	r.out.redact = rdr.WithValues(creds...)
-	if err != nil {
-		return err
-	}
-	if err := r.fromRepositoryRoot(res, root); err != nil {
-		return err
-	}
-	return r.report(ctx, res, "Probed: "+r.probeScope())
+	// them; a run that stopped before (a bad url) returns the one given.
+	r.out.redact = rdr
+	return res, err
 }
 
 // probeOptions are the probe's options from the inputs. Relative spec,

@@ -76,8 +76,9 @@ func readProbeInputs(gh *githubactions.Action, required bool) (ProbeInputs, erro
 	return p, nil
 }
 
-// ignored lists the inputs given that the command does not read: the
-// scan's with command: probe, the probe's with command: scan.
+// ignored lists the inputs given that none of the commands reads: the
+// scan's without a scan, the probe's without a probe, the DNS check's
+// without it (the timeout bounds the probe and the DNS check alike).
 func (in Inputs) ignored() []string {
 	var out []string
 	add := func(set bool, name string) {
@@ -86,18 +87,26 @@ func (in Inputs) ignored() []string {
 		}
 	}
 	p := in.Probe
-	if in.Command == "probe" {
+	if !in.Runs("scan") {
 		add(len(in.Artifacts) > 0, inputArtifacts)
 		add(len(in.EnvFiles) > 0, inputEnvFiles)
 		add(in.EnvFromProcess, inputEnvProc)
 		add(in.OnlyNew != nil && *in.OnlyNew, inputOnlyNew)
-		return out
 	}
-	add(p.URL != "", inputURL)
-	add(p.AllowWrites, inputWrites)
-	add(p.MaxRequests != live.DefaultMaxRequests, inputMaxReq)
-	add(p.Rate != defaultRate, inputRate)
-	add(p.Timeout != defaultTimeout, inputTimeout)
+	if !in.Runs("probe") {
+		add(p.URL != "", inputURL)
+		add(p.AllowWrites, inputWrites)
+		add(p.MaxRequests != live.DefaultMaxRequests, inputMaxReq)
+		add(p.Rate != defaultRate, inputRate)
+	}
+	if !in.Runs("probe") && !in.Runs("dns") {
+		add(p.Timeout != defaultTimeout, inputTimeout)
+	}
+	if !in.Runs("dns") {
+		add(in.DNS.Domain != "" && !in.Runs("probe"), inputDomain)
+		add(len(in.DNS.Selectors) > 0, inputSelectors)
+		add(len(in.DNS.Resolvers) > 0, inputResolver)
+	}
 	return out
 }
 
@@ -105,6 +114,6 @@ func (in Inputs) ignored() []string {
 // setting in the wrong job is not silently without effect.
 func (r *runner) noteIgnored() {
 	if names := r.inputs.ignored(); len(names) > 0 {
-		r.out.notice("command: %s does not read the inputs %s; they were ignored.", r.inputs.Command, strings.Join(names, ", "))
+		r.out.notice("command: %s does not read the inputs %s; they were ignored.", strings.Join(r.inputs.Commands, ","), strings.Join(names, ", "))
 	}
 }

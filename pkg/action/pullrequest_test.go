@@ -60,6 +60,8 @@ func TestPullRequestReportsOnlyTheChange(t *testing.T) {
 			if id != "launchgate/api/" {
 				t.Errorf("automationDetails.id %q, want launchgate/api/", id)
 			}
+			checkScorecardOutput(t, res.outputs["scorecard"], map[string]string{"auth": "fail", "secrets": "fail", "email": "not run"})
+			delete(res.outputs, "scorecard")
 			if got, want := res.outputs, map[string]string{
 				"sarif-file": sim.tempDir + "/launchgate/launchgate.sarif",
 				"findings":   "2", "blocking": "2", "passed": "false",

@@ -108,34 +108,61 @@ func (r *runner) run(ctx context.Context, gh *githubactions.Action) error {
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(r.workspace, root)
 	}
-	switch r.inputs.Command {
-	case "probe":
-		return r.runProbe(ctx, root)
-	case "dns":
-		return r.runDNS(ctx, root)
+	reg, err := checks.Load()
+	if err != nil {
+		return err
+	}
+	r.out.redact = reg.Redactor
+	// The probe's credentials are masked before anything else runs.
+	if r.inputs.Runs("probe") {
+		if err := r.maskCredentials(reg, root); err != nil {
+			return err
+		}
 	}
 	r.checkVersion()
 	r.noteIgnored()
+	var parts []report.Part
+	var footers []string
+	for _, command := range r.inputs.Commands {
+		res, footer, err := r.runCommand(ctx, reg, command, root)
+		if err != nil {
+			return err
+		}
+		if err := r.fromRepositoryRoot(res, root, command); err != nil {
+			return err
+		}
+		parts = append(parts, report.Part{Command: command, Result: res})
+		footers = append(footers, footer)
+	}
+	res := parts[0].Result
+	if len(parts) > 1 {
+		res = report.Join(r.inputs.Category, parts...)
+	}
+	return r.report(ctx, res, strings.Join(footers, "; "))
+}
+
+// runCommand runs one command of the step and says what it covered, for
+// the scorecard's closing line.
+func (r *runner) runCommand(ctx context.Context, reg *checks.Registry, command, root string) (*report.Result, string, error) {
+	switch command {
+	case "probe":
+		res, err := r.probe(ctx, reg, root)
+		return res, "Probed: " + r.probeScope(), err
+	case "dns":
+		res, err := r.dns(ctx, reg, root)
+		return res, "Checked: the DNS of " + cmp.Or(r.inputs.DNS.Domain, "the domain of dns.domain"), err
+	}
 	onlyNew := r.event.IsPullRequest()
 	if r.inputs.OnlyNew != nil {
 		onlyNew = *r.inputs.OnlyNew
 	}
 	scope := r.resolveScope(ctx, onlyNew, root)
-
-	res, err := r.scan(ctx, root, scope)
-	if err != nil {
-		return err
-	}
-	return r.report(ctx, res, "Scanned: "+scope.Describe)
+	res, err := r.scan(ctx, reg, root, scope)
+	return res, "Scanned: " + scope.Describe, err
 }
 
 // scan runs the static checks the way `launchgate scan` does.
-func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*report.Result, error) {
-	reg, err := checks.Load()
-	if err != nil {
-		return nil, err
-	}
-	r.out.redact = reg.Redactor
+func (r *runner) scan(ctx context.Context, reg *checks.Registry, root string, scope reportScope) (*report.Result, error) {
 	s := scan.Scanner{Catalog: reg.Catalog, Checks: reg.Static, Redactor: reg.Redactor}
 	res, err := s.Run(ctx, scan.Options{
 		Root:       root,
@@ -161,18 +188,15 @@ func (r *runner) scan(ctx context.Context, root string, scope reportScope) (*rep
 			return nil, err
 		}
 	}
-	if err := r.fromRepositoryRoot(res, root); err != nil {
-		return nil, err
-	}
 	return res, nil
 }
 
-// fromRepositoryRoot sets the run's category and makes the findings'
-// files relative to the repository root: annotations, SARIF and links
-// need paths from there, which is the workspace, not from a subfolder
-// given as path.
-func (r *runner) fromRepositoryRoot(res *report.Result, root string) error {
-	res.Category = r.inputs.Category
+// fromRepositoryRoot sets the category of command's analysis and makes
+// the findings' files relative to the repository root: annotations,
+// SARIF and links need paths from there, which is the workspace, not
+// from a subfolder given as path.
+func (r *runner) fromRepositoryRoot(res *report.Result, root, command string) error {
+	res.Category = report.AnalysisID(r.inputs.Category, command)
 	prefix, err := r.rootPrefix(root)
 	if err != nil {
 		return err
@@ -204,11 +228,13 @@ func (r *runner) report(ctx context.Context, res *report.Result, footer string) 
 		errs = append(errs, appendFile(file, r.scrubbed(md)+"\n", "GITHUB_STEP_SUMMARY"))
 	}
 	if file := r.getenv("GITHUB_OUTPUT"); file != "" {
-		errs = append(errs, writeOutputs(file, []output{
+		card, err := report.ScorecardJSON(res)
+		errs = append(errs, err, writeOutputs(file, []output{
 			{"sarif-file", sarifFile},
 			{"findings", strconv.Itoa(sum.Total)},
 			{"blocking", strconv.Itoa(sum.Blocking)},
 			{"passed", strconv.FormatBool(sum.Passed)},
+			{"scorecard", r.scrubbed(card)},
 		}))
 	}
 	if r.inputs.Comment {

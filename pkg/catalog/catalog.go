@@ -154,7 +154,7 @@ type file struct {
 	Rules []Rule `yaml:"rules"`
 }
 
-var idPattern = regexp.MustCompile(`^(openapi|secret|debug|env|cors|transport|ratelimit|probe|dns)/[a-z0-9]+(-[a-z0-9]+)*$`)
+var idPattern = regexp.MustCompile(`^(openapi|secret|debug|env|cors|transport|ratelimit|probe|dns|monitoring)/[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads every *.yaml file at the top of fsys.
 func Load(fsys fs.FS) (*Catalog, error) {

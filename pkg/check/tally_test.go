@@ -43,3 +43,20 @@ func TestTallyConcurrent(t *testing.T) {
 		t.Errorf("%d lines, want 8", n)
 	}
 }
+
+func TestTallyUnverified(t *testing.T) {
+	var tl Tally
+	tl.Unverified("ratelimit", "sign-in burst not sent: needs %s", "--allow-writes")
+	tl.Unverified("ratelimit", "sign-in burst not sent: needs %s", "--allow-writes")
+	if got := tl.UnverifiedLines()["ratelimit"]; len(got) != 1 || got[0] != "sign-in burst not sent: needs --allow-writes" {
+		t.Errorf("unverified = %q", got)
+	}
+	if len(tl.Lines()) != 0 {
+		t.Errorf("an unverified line counts as evidence: %v", tl.Lines())
+	}
+	var none *Tally
+	none.Unverified("ratelimit", "ignored")
+	if none.UnverifiedLines() != nil {
+		t.Error("a nil tally has unverified lines")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/launchgate/launchgate/pkg/checks/dnscheck"
 	"github.com/launchgate/launchgate/pkg/checks/envcheck"
 	"github.com/launchgate/launchgate/pkg/checks/manifests"
+	"github.com/launchgate/launchgate/pkg/checks/monitors"
 	"github.com/launchgate/launchgate/pkg/checks/openapi"
 	"github.com/launchgate/launchgate/pkg/checks/probeabuse"
 	"github.com/launchgate/launchgate/pkg/checks/probeauth"
@@ -72,6 +73,7 @@ func Load() (*Registry, error) {
 		Redactor: redactor(engine),
 		Static: []*check.Check{
 			openapi.New(),
+			monitors.New(),
 			secretscan.New(engine, secretRuleIDs(cat)),
 			dbg,
 			envcheck.New(),

@@ -27,7 +27,7 @@ type output struct {
 }
 
 func (o *output) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.format, "format", "text", "report format: text, json, sarif or markdown")
+	fs.StringVar(&o.format, "format", "text", "report format: text, json, sarif, markdown or html")
 	fs.StringVar(&o.file, "output", "", "write the report to `FILE` instead of stdout")
 	fs.StringVar(&o.failOn, "fail-on", "high", "exit 1 on findings at or above: critical, high, medium, low or never")
 }

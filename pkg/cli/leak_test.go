@@ -10,7 +10,7 @@ import (
 )
 
 // formats are every report format the scan writes.
-var formats = []string{"text", "json", "sarif", "markdown"}
+var formats = []string{"text", "json", "sarif", "markdown", "html"}
 
 // TestNoOutputShowsASecret plants secrets on the lines findings are about
 // and greps every format, the --verbose log and a report written to a

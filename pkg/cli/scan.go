@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -36,6 +37,10 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	fs.Var(&envFiles, "env", "production env `FILE`, repeatable (default: discovered)")
 	fs.BoolVar(&fromProcess, "env-from-process", false, "also check the environment launchgate runs in as production (names keys, never values)")
 	fs.StringVar(&only, "checks", "", "run only these checks, comma-separated: openapi, secrets, debug, env, manifests, cors (default all)")
+	var p probeFlags
+	p.register(fs, true)
+	var d dnsFlags
+	d.register(fs, true)
 	pos, err := parseFlags(fs, args, env.program())
 	if err != nil {
 		return err
@@ -45,6 +50,9 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	}
 	if len(pos) == 1 {
 		opts.Root = pos[0]
+	}
+	if err := p.check(); err != nil {
+		return err
 	}
 	threshold, err := out.threshold()
 	if err != nil {
@@ -81,7 +89,62 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if p.opts.URL != "" || d.opts.Domain != "" {
+		if res, err = withLive(ctx, reg, env, opts, &p, &d, verbose, res); err != nil {
+			return err
+		}
+	}
 	return out.finish(env, rep, res, "warning: ")
+}
+
+// withLive runs the probe (--url) and the DNS check (--domain) a scan
+// was given, on the scanned checkout and its configuration, and joins
+// their results with the scan's into one report.
+func withLive(ctx context.Context, reg *checks.Registry, env Env, opts scan.Options, p *probeFlags, d *dnsFlags, verbose bool, scanned *report.Result) (*report.Result, error) {
+	root, err := absFrom(env.WorkDir, cmp.Or(opts.Root, "."))
+	if err != nil {
+		return nil, err
+	}
+	c := common{workDir: root, threshold: opts.Threshold, verbose: verbose}
+	if c.config, err = absFrom(env.WorkDir, opts.ConfigPath); err != nil {
+		return nil, err
+	}
+	if c.baseline, err = absFrom(env.WorkDir, opts.Baseline); err != nil {
+		return nil, err
+	}
+	parts := []report.Part{{Command: "scan", Result: scanned}}
+	if p.opts.URL != "" {
+		// The probe replays the documents the scan was given; without
+		// --spec both discover the same ones under the checkout.
+		for _, s := range opts.Specs {
+			abs, err := absFrom(env.WorkDir, s)
+			if err != nil {
+				return nil, err
+			}
+			p.opts.Specs = append(p.opts.Specs, abs)
+		}
+		res, err := p.run(ctx, reg, env, c)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, report.Part{Command: "probe", Result: res})
+	}
+	if d.opts.Domain != "" {
+		res, err := d.run(ctx, reg, env, c)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, report.Part{Command: "dns", Result: res})
+	}
+	return report.Join("", parts...), nil
+}
+
+// absFrom is p made absolute from dir; "" stays "".
+func absFrom(dir, p string) (string, error) {
+	if p == "" || filepath.IsAbs(p) {
+		return p, nil
+	}
+	return filepath.Abs(filepath.Join(dir, p))
 }
 
 // finish writes res as the command's report: its notes to stderr, each
@@ -90,6 +153,9 @@ func runScan(ctx context.Context, args []string, env Env) error {
 // blocks.
 func (o *output) finish(env Env, rep report.Reporter, res *report.Result, prefix string) error {
 	res.Program = env.program()
+	if res.Generated.IsZero() && env.Now != nil {
+		res.Generated = env.Now()
+	}
 	if o.format != "text" {
 		for _, n := range res.Notes {
 			fmt.Fprintf(env.Stderr, "launchgate: %s%s\n", prefix, n)

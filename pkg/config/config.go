@@ -46,7 +46,10 @@ type Config struct {
 	Ignores  []Ignore                    `yaml:"ignores"`
 	Probe    Probe                       `yaml:"probe"`
 	DNS      DNS                         `yaml:"dns"`
-	Limits   Limits                      `yaml:"limits"`
+	// Monitoring declares uptime monitors kept outside the repository (in
+	// a vendor's UI), where monitors-as-code cannot be read.
+	Monitoring Monitoring `yaml:"monitoring"`
+	Limits     Limits     `yaml:"limits"`
 
 	// lines maps value paths ("severity.openapi/x") to lines, for the
 	// errors Validate reports after loading.
@@ -157,6 +160,24 @@ type DNS struct {
 	// empty they are inferred from the providers SPF and MX reveal.
 	DKIMSelectors []string `yaml:"dkim_selectors"`
 }
+
+// Monitoring declares the uptime monitoring of a project whose monitors
+// are configured outside the repository.
+type Monitoring struct {
+	// Provider names the monitoring service ("Better Stack").
+	Provider string `yaml:"provider"`
+	// URL is where the monitors can be seen (an https status or dashboard
+	// page); optional.
+	URL string `yaml:"url"`
+	// Reason says why the monitors are not kept as code.
+	Reason string `yaml:"reason"`
+	// Line is where the monitoring key is written; zero when the file
+	// declares no monitoring.
+	Line int `yaml:"-"`
+}
+
+// Declared reports whether the config file declares monitoring.
+func (m Monitoring) Declared() bool { return m.Line > 0 }
 
 // Identity is one user the probe acts as.
 type Identity struct {

@@ -154,12 +154,13 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// finish fills what the file does not say directly: where routes and
-// ignores were written, and expiry as the end of the day named.
+// finish fills what the file does not say directly: where routes,
+// ignores and the monitoring declaration were written, and expiry as the end of the day named.
 func finish(cfg *Config, lines map[string]int) {
 	for i := range cfg.PublicRoutes {
 		cfg.PublicRoutes[i].Line = lineOf(lines, fmt.Sprintf("public_routes[%d]", i))
 	}
+	cfg.Monitoring.Line = lines["monitoring"]
 	for i := range cfg.Ignores {
 		ig := &cfg.Ignores[i]
 		ig.File = cfg.File

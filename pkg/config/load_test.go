@@ -231,6 +231,21 @@ func TestParseErrors(t *testing.T) {
 			want: `.launchgate.yml:2: dns.domain: "bücher.example": label "bücher" is not ASCII: write it in its xn-- form`,
 		},
 		{
+			name: "monitoring without a provider",
+			yaml: "monitoring:\n  reason: configured in the vendor UI\n",
+			want: `.launchgate.yml:2: monitoring needs a provider (the service the monitors live in, such as "Better Stack")`,
+		},
+		{
+			name: "monitoring without a reason",
+			yaml: "monitoring: {provider: Better Stack}\n",
+			want: `.launchgate.yml:1: monitoring needs a reason (why the monitors are not kept as code)`,
+		},
+		{
+			name: "monitoring url over plain http",
+			yaml: "monitoring:\n  provider: Better Stack\n  url: http://status.example.com\n  reason: vendor UI\n",
+			want: `.launchgate.yml:3: monitoring.url "http://status.example.com" must be an https:// URL`,
+		},
+		{
 			name: "bad env name",
 			yaml: "env:\n  required: [DATABASE-URL]\n",
 			want: `.launchgate.yml:2: env.required: "DATABASE-URL" is not an environment variable name`,
@@ -351,6 +366,12 @@ func TestLoadFull(t *testing.T) {
 	}
 	if cfg.DNS.Domain != "portal.example.com" || strings.Join(cfg.DNS.DKIMSelectors, ",") != "google,s1,k1.eu" {
 		t.Errorf("dns = %+v", cfg.DNS)
+	}
+	if m := cfg.Monitoring; !m.Declared() || m.Provider != "Better Stack" || m.URL != "https://uptime.betterstack.com/team/1/monitors" || m.Reason == "" {
+		t.Errorf("monitoring = %+v", m)
+	}
+	if empty, err := Parse("x.yml", []byte("version: 1\n")); err != nil || empty.Monitoring.Declared() {
+		t.Errorf("a file without monitoring declares it: %+v, %v", empty.Monitoring, err)
 	}
 }
 

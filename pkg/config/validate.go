@@ -3,6 +3,7 @@ package config
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -15,7 +16,7 @@ var methods = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH
 
 // categories are the rule categories; an ignore or override may name a
 // whole one as "category/*".
-var categories = []string{"openapi", "secret", "debug", "env", "cors", "transport", "ratelimit", "probe", "dns"}
+var categories = []string{"openapi", "secret", "debug", "env", "cors", "transport", "ratelimit", "probe", "dns", "monitoring"}
 
 var (
 	ruleIDPattern  = regexp.MustCompile(`^[a-z0-9]+/(\*|[a-z0-9]+(-[a-z0-9]+)*)$`)
@@ -114,6 +115,7 @@ func (c *Config) check(lines map[string]int) error {
 	}
 	c.Probe.check(&ps, at)
 	c.DNS.check(&ps, at)
+	c.Monitoring.check(&ps, at)
 	c.Limits.check(&ps, at)
 	return ps.err(c.File)
 }
@@ -202,6 +204,24 @@ func (d DNS) check(ps *problems, at func(string) int) {
 	for i, s := range d.DKIMSelectors {
 		if msg := SelectorProblem(s); msg != "" {
 			ps.add(at(fmt.Sprintf("dns.dkim_selectors[%d]", i)), "dns.dkim_selectors: %s", msg)
+		}
+	}
+}
+
+func (m *Monitoring) check(ps *problems, at func(string) int) {
+	if !m.Declared() {
+		return
+	}
+	if strings.TrimSpace(m.Provider) == "" {
+		ps.add(at("monitoring"), "monitoring needs a provider (the service the monitors live in, such as \"Better Stack\")")
+	}
+	if strings.TrimSpace(m.Reason) == "" {
+		ps.add(at("monitoring"), "monitoring needs a reason (why the monitors are not kept as code)")
+	}
+	if m.URL != "" {
+		u, err := url.Parse(m.URL)
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			ps.add(at("monitoring.url"), "monitoring.url %s must be an https:// URL", redact.Quote(trimmed(m.URL)))
 		}
 	}
 }

@@ -147,6 +147,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, error) 
 	out.Notes = r.Redactor.Strings(notes)
 	out.Coverage = r.Redactor.Strings(cov.Lines())
 	out.Tally = r.Redactor.Lines(t.Tally.Lines())
+	out.Unverified = r.Redactor.Lines(t.Tally.UnverifiedLines())
 	for _, b := range ev.Blocks() {
 		out.Evidence = append(out.Evidence, report.Evidence{Title: b.Title, Lines: b.Lines})
 	}

@@ -172,6 +172,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 	res.Notes = rdr.Strings(notes)
 	res.Coverage = rdr.Strings(coverage)
 	res.Tally = rdr.Lines(t.Tally.Lines())
+	res.Unverified = rdr.Lines(t.Tally.UnverifiedLines())
 	return res, rdr, nil
 }
 

@@ -15,11 +15,17 @@ type Part struct {
 }
 
 // AnalysisID is the code-scanning analysis of command's findings under
-// category: "launchgate/scan" without a category, "web/scan" with "web".
+// category. A scan's is the category itself ("launchgate" without one),
+// so that its alerts keep their analysis whether it runs alone or with
+// the others; the probe's and the DNS check's add the command
+// ("launchgate/probe"), whether they run alone or joined.
 func AnalysisID(category, command string) string {
 	category = strings.Trim(category, "/")
 	if category == "" {
 		category = ToolName
+	}
+	if command == "scan" {
+		return category
 	}
 	return category + "/" + command
 }
@@ -31,7 +37,8 @@ func AnalysisID(category, command string) string {
 // its own. The first part's tool, threshold, catalog, program and
 // category stand for all.
 func Join(category string, parts ...Part) *Result {
-	out := &Result{Category: category, Ran: map[string]bool{}, Tally: map[string][]string{}}
+	out := &Result{Category: category, Ran: map[string]bool{},
+		Tally: map[string][]string{}, Unverified: map[string][]string{}}
 	for i, p := range parts {
 		r := p.Result
 		if i == 0 {
@@ -62,6 +69,11 @@ func absorb(out, r *Result) {
 	for area, lines := range r.Tally {
 		for _, l := range lines {
 			out.Tally[area] = appendNew(out.Tally[area], l)
+		}
+	}
+	for area, lines := range r.Unverified {
+		for _, l := range lines {
+			out.Unverified[area] = appendNew(out.Unverified[area], l)
 		}
 	}
 	for _, n := range r.Notes {

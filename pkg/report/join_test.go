@@ -35,7 +35,7 @@ func joined(t *testing.T) *Result {
 
 func TestJoin(t *testing.T) {
 	r := joined(t)
-	if want := []string{"web/scan", "web/probe", "web/dns"}; !slices.Equal(r.Analyses, want) {
+	if want := []string{"web", "web/probe", "web/dns"}; !slices.Equal(r.Analyses, want) {
 		t.Errorf("analyses = %q, want %q", r.Analyses, want)
 	}
 	var got []string
@@ -44,7 +44,7 @@ func TestJoin(t *testing.T) {
 	}
 	// Sorted as every report is (file, then URL, then line) across
 	// commands, each with its analysis.
-	want := []string{"web/scan api/openapi.yaml", "web/probe api/openapi.yaml", "web/scan web/app.js"}
+	want := []string{"web api/openapi.yaml", "web/probe api/openapi.yaml", "web web/app.js"}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings = %q, want %q", got, want)
 	}
@@ -69,7 +69,9 @@ func TestJoin(t *testing.T) {
 
 func TestAnalysisID(t *testing.T) {
 	for _, tt := range []struct{ category, command, want string }{
-		{"", "scan", "launchgate/scan"},
+		{"", "scan", "launchgate"},
+		{"web", "scan", "web"},
+		{"", "probe", "launchgate/probe"},
 		{"web", "probe", "web/probe"},
 		{"/web/", "dns", "web/dns"},
 	} {
@@ -106,7 +108,7 @@ func TestJoinedSARIFRuns(t *testing.T) {
 	for _, run := range doc.Runs {
 		got = append(got, run.AutomationDetails.ID+" "+string(rune('0'+len(run.Results))))
 	}
-	if want := []string{"web/scan/ 2", "web/probe/ 1", "web/dns/ 0"}; !slices.Equal(got, want) {
+	if want := []string{"web/ 2", "web/probe/ 1", "web/dns/ 0"}; !slices.Equal(got, want) {
 		t.Errorf("runs = %q, want %q", got, want)
 	}
 	if len(doc.Runs[0].Invocations) != 1 || len(doc.Runs[1].Invocations) != 0 {

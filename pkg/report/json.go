@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/launchgate/launchgate/pkg/finding"
 )
@@ -45,12 +46,14 @@ type jsonAreaRow struct {
 	Title  string `json:"title"`
 	Status string `json:"status"`
 	// Complete is false when some parts of the row did not run (NotRun).
-	Complete bool         `json:"complete"`
-	Findings int          `json:"findings"`
-	Blocking int          `json:"blocking"`
-	Worst    string       `json:"worst,omitempty"`
-	Evidence []string     `json:"evidence"`
-	NotRun   []jsonNotRun `json:"not_run"`
+	Complete bool     `json:"complete"`
+	Findings int      `json:"findings"`
+	Blocking int      `json:"blocking"`
+	Worst    string   `json:"worst,omitempty"`
+	Evidence []string `json:"evidence"`
+	// Unverified is what checks that ran could not verify, and why.
+	Unverified []string     `json:"unverified"`
+	NotRun     []jsonNotRun `json:"not_run"`
 }
 
 // jsonNotRun is a part of a row that did not run, and what it needs.
@@ -128,7 +131,8 @@ func jsonScorecard(rows []AreaStatus) []jsonAreaRow {
 		row := &rows[i]
 		j := jsonAreaRow{ID: row.Area.ID, Title: row.Area.Title, Status: row.Status,
 			Complete: row.Complete(), Findings: row.Findings, Blocking: row.Blocking,
-			Evidence: append([]string{}, row.Evidence...), NotRun: []jsonNotRun{}}
+			Evidence: append([]string{}, row.Evidence...), Unverified: append([]string{}, row.Unverified...),
+			NotRun: []jsonNotRun{}}
 		if row.Findings > 0 {
 			j.Worst = row.Worst.String()
 		}
@@ -138,4 +142,19 @@ func jsonScorecard(rows []AreaStatus) []jsonAreaRow {
 		out[i] = j
 	}
 	return out
+}
+
+// ScorecardJSON is r's scorecard as the JSON report's summary.scorecard
+// writes it, on one line: the Action's scorecard output.
+func ScorecardJSON(r *Result) (string, error) {
+	if r.Catalog == nil {
+		return "[]", nil
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(jsonScorecard(Scorecard(r))); err != nil {
+		return "", fmt.Errorf("encoding the scorecard: %w", err)
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }

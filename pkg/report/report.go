@@ -1,6 +1,7 @@
 // Package report writes a scan's findings in the formats launchgate offers:
-// text for people, JSON for scripts, SARIF for code scanning and a markdown
-// launch-readiness scorecard for job summaries and pull-request comments.
+// text for people, JSON for scripts, SARIF for code scanning, a markdown
+// launch-readiness scorecard for job summaries and pull-request comments,
+// and a self-contained HTML page to hand to a buyer's security reviewer.
 // No other package knows how any of these formats look.
 package report
 
@@ -17,13 +18,13 @@ type Reporter interface {
 }
 
 // formats lists the accepted names in the order help texts show them.
-var formats = [...]string{"text", "json", "sarif", "markdown"}
+var formats = [...]string{"text", "json", "sarif", "markdown", "html"}
 
 // Formats returns the format names New accepts, as a fresh slice the caller
 // may change.
 func Formats() []string { return slices.Clone(formats[:]) }
 
-// New returns the reporter for format (text, json, sarif or markdown). The
+// New returns the reporter for format (text, json, sarif, markdown or html). The
 // text reporter it returns writes no colour; see NewText.
 func New(format string) (Reporter, error) {
 	switch strings.ToLower(strings.TrimSpace(format)) {
@@ -35,8 +36,10 @@ func New(format string) (Reporter, error) {
 		return SARIFReporter{}, nil
 	case "markdown":
 		return MarkdownReporter{}, nil
+	case "html":
+		return HTMLReporter{}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q: want text, json, sarif or markdown", format)
+	return nil, fmt.Errorf("unknown format %q: want text, json, sarif, markdown or html", format)
 }
 
 // NewText returns the text reporter; color turns on ANSI colours, which the

@@ -15,6 +15,7 @@ func TestNew(t *testing.T) {
 		{"json", JSONReporter{}, false},
 		{"sarif", SARIFReporter{}, false},
 		{"markdown", MarkdownReporter{}, false},
+		{"html", HTMLReporter{}, false},
 		{" SARIF ", SARIFReporter{}, false},
 		{"xml", nil, true},
 		{"", nil, true},
@@ -23,7 +24,7 @@ func TestNew(t *testing.T) {
 		t.Run(tt.format, func(t *testing.T) {
 			got, err := New(tt.format)
 			if tt.wantErr {
-				if err == nil || !strings.Contains(err.Error(), "text, json, sarif or markdown") {
+				if err == nil || !strings.Contains(err.Error(), "text, json, sarif, markdown or html") {
 					t.Errorf("New(%q) error = %v, want one naming the formats", tt.format, err)
 				}
 				return

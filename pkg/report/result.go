@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"github.com/launchgate/launchgate/pkg/catalog"
 	"github.com/launchgate/launchgate/pkg/finding"
 )
@@ -36,6 +38,9 @@ type Result struct {
 	// Tally is the evidence behind each scorecard row, by area ID: what
 	// the checks that ran verified (check.Tally's lines).
 	Tally map[string][]string
+	// Unverified says, by area ID, what checks that ran could not verify
+	// (check.Tally's unverified lines).
+	Unverified map[string][]string
 	// Category tells code scanning which analysis a SARIF upload replaces;
 	// empty for the default.
 	Category string
@@ -51,6 +56,9 @@ type Result struct {
 	// reasons, its requests, its catch-all profile. They are not
 	// warnings.
 	Coverage []string
+	// Generated is when the run was made, for reports people keep; the
+	// zero time means it was not recorded.
+	Generated time.Time
 	// Evidence explains verdicts at length (the SPF lookup tree), in
 	// blocks that text and markdown show and JSON carries.
 	Evidence []Evidence

@@ -30,13 +30,14 @@ type AreaStatus struct {
 	// rest, each with what it needs to run.
 	Checked, NotChecked []catalog.AreaPart
 	// Evidence is what the checks that ran verified for the row, in the
-	// order they recorded it.
-	Evidence []string
+	// order they recorded it; Unverified what they ran but could not
+	// verify, and why.
+	Evidence, Unverified []string
 }
 
 // Complete reports whether every part of the row ran: a pass that is
 // not complete vouches only for the parts in Checked.
-func (a *AreaStatus) Complete() bool { return len(a.NotChecked) == 0 }
+func (a *AreaStatus) Complete() bool { return len(a.NotChecked) == 0 && len(a.Unverified) == 0 }
 
 // countedFloor is the lowest severity that keeps a row from passing when
 // the threshold itself is higher: a row with a medium finding has a problem
@@ -48,8 +49,9 @@ const countedFloor = finding.Medium
 //
 // A row fails when it has an unsuppressed finding that blocks or is at
 // medium or above. Otherwise it passes when a part of the area ran (the
-// parts that did not are in NotChecked, with what they need), and is
-// "not run" when none did. A check ran when r.Ran names it; a finding in
+// parts that did not are in NotChecked, with what they need), unless the
+// checks that ran recorded only what they could not verify; else it is
+// "not run". A check ran when r.Ran names it; a finding in
 // the area proves its check ran, too.
 // Findings whose rule the catalog does not know belong to no area. A
 // Result without a catalog has no scorecard.
@@ -96,6 +98,7 @@ func Scorecard(r *Result) []AreaStatus {
 	for i := range rows {
 		row := &rows[i]
 		row.Evidence = r.Tally[row.Area.ID]
+		row.Unverified = r.Unverified[row.Area.ID]
 		for _, p := range row.Area.Parts {
 			if r.Ran[p.Check] {
 				row.Checked = append(row.Checked, p)
@@ -106,7 +109,7 @@ func Scorecard(r *Result) []AreaStatus {
 		switch {
 		case counted[i] > 0:
 			row.Status = StatusFail
-		case len(row.Checked) > 0 || seen[i]:
+		case seen[i] || len(row.Checked) > 0 && (len(row.Evidence) > 0 || len(row.Unverified) == 0):
 			row.Status = StatusPass
 		default:
 			row.Status = StatusNotRun
@@ -126,8 +129,11 @@ func (a *AreaStatus) Summary() string {
 	if a.Findings > 0 {
 		s = plural(a.Findings, "finding") + ", worst " + a.Worst.String()
 	}
-	if !a.Complete() {
+	switch {
+	case len(a.NotChecked) > 0:
 		s += fmt.Sprintf(" (%d of %d parts checked)", len(a.Checked), len(a.Area.Parts))
+	case !a.Complete():
+		s += " (not all verified)"
 	}
 	return s
 }
@@ -136,11 +142,11 @@ func (a *AreaStatus) Summary() string {
 // verifies and what it needs: "every operation refuses a missing or bad
 // token, live (needs launchgate probe --url)".
 func (a *AreaStatus) NotRun() []string {
-	out := make([]string, len(a.NotChecked))
-	for i, p := range a.NotChecked {
-		out[i] = p.What + " (needs " + p.Needs + ")"
+	out := make([]string, 0, len(a.NotChecked)+len(a.Unverified))
+	for _, p := range a.NotChecked {
+		out = append(out, p.What+" (needs "+p.Needs+")")
 	}
-	return out
+	return append(out, a.Unverified...)
 }
 
 // Needs lists, once each, what the parts that did not run need.

@@ -119,3 +119,24 @@ func TestScorecardEvidence(t *testing.T) {
 		t.Errorf("summary = %q", s)
 	}
 }
+
+// A check that ran but could only say what it could not verify leaves
+// its row not run; with other evidence the row passes, but not as
+// complete, and says what was not verified.
+func TestScorecardUnverified(t *testing.T) {
+	cat := testCatalog(t)
+	r := &Result{Catalog: cat, Ran: map[string]bool{"openapi": true, "probe": true}, Threshold: finding.High,
+		Unverified: map[string][]string{"auth": {"no operation could be replayed: the spec has none"}}}
+	auth := Scorecard(r)[0]
+	if auth.Status != StatusNotRun {
+		t.Errorf("auth row with only unverified lines = %s, want not run", auth.Status)
+	}
+	if notRun := auth.NotRun(); len(notRun) != 1 || notRun[0] != "no operation could be replayed: the spec has none" {
+		t.Errorf("not run = %q", notRun)
+	}
+	r.Tally = map[string][]string{"auth": {"4 of 4 spec operations declare auth"}}
+	auth = Scorecard(r)[0]
+	if auth.Status != StatusPass || auth.Complete() || auth.Summary() != "no findings (not all verified)" {
+		t.Errorf("auth row = %s, complete %v, summary %q; want an incomplete pass", auth.Status, auth.Complete(), auth.Summary())
+	}
+}

@@ -115,7 +115,7 @@ func (t TextReporter) writeScorecard(bw *bufio.Writer, rows []AreaStatus) {
 	for i := range rows {
 		row := &rows[i]
 		status := t.paint(statusColors[row.Status], row.Status) + pad(row.Status, statusW)
-		if row.Status == StatusNotRun {
+		if row.Status == StatusNotRun && len(row.Unverified) == 0 {
 			fmt.Fprintf(bw, "  %s  %s: needs %s\n", status, oneLine(row.Area.Title), strings.Join(row.Needs(), ", or "))
 			continue
 		}

@@ -103,6 +103,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	res.Notes = append(res.Notes, pipeline.notes()...)
 	s.Redactor.Strings(res.Notes)
 	res.Tally = s.Redactor.Lines(t.Tally.Lines())
+	res.Unverified = s.Redactor.Lines(t.Tally.UnverifiedLines())
 	return res, nil
 }
 

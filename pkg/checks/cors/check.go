@@ -45,6 +45,7 @@ func New(cat *catalog.Catalog) (*check.Check, error) {
 		Refine: func(_ string, data []byte, reports []check.Report) []check.Report {
 			return explainAllowAll(withFileCredentials(credsTitle, data, unhideExcerpts(subsume(reports))))
 		},
+		Evidence: recordEvidence,
 	})
 	if err != nil {
 		return nil, err

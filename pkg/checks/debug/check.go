@@ -59,13 +59,17 @@ type Spec struct {
 	// line window cannot make, such as a setting elsewhere in the same file
 	// that changes what a match means.
 	Refine func(name string, data []byte, reports []check.Report) []check.Report
+	// Evidence, when set, is given after a run the number of files the
+	// rules of each category read (test files are never read) and the
+	// reports the run emitted, to record in t.Tally what was checked.
+	Evidence func(t *check.Target, read map[string]int, reports []check.Report)
 }
 
 // New returns the debug-switch check, running every rule of cat in the
 // debug category that has a line Match. It fails when a rule's expression
 // does not compile, which the catalog's own validation already prevents.
 func New(cat *catalog.Catalog) (*check.Check, error) {
-	c, err := NewLines(cat, Spec{
+	c, rules, err := newLines(cat, Spec{
 		Name: "debug",
 		Doc: `debug switches and development settings in production config
 
@@ -80,31 +84,51 @@ and token signing keys written in the code as placeholders or weak literals.`,
 	if err != nil {
 		return nil, err
 	}
-	lines := c.Run
 	c.Run = func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 		var reports []check.Report
-		if err := lines(ctx, t, func(r check.Report) { reports = append(reports, r) }); err != nil {
+		sel := selectFiles(t.Tree, rules)
+		if err := sel.scan(ctx, t.Tree, nil, loggerOf(t), func(r check.Report) { reports = append(reports, r) }); err != nil {
 			return err
 		}
 		reports, err := withReachablePprof(ctx, t.Tree, reports)
 		if err != nil {
 			return err
 		}
+		n := 0
 		for _, r := range reports {
+			if strings.HasPrefix(r.Rule, category+"/") {
+				n++
+			}
 			emit(r)
 		}
+		read := sel.read()[category]
+		t.Tally.Record("config", "debug switches looked for in %d source and config %s: %d found", read, plural(read, "file"), n)
 		return nil
 	}
 	return c, nil
+}
+
+// loggerOf is the target's logger, or one that discards.
+func loggerOf(t *check.Target) *slog.Logger {
+	if t.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return t.Logger
 }
 
 // NewLines returns a check that applies the line rules of spec's
 // categories to the files of the tree, as the debug check does with its
 // own. It fails when a rule's expression does not compile.
 func NewLines(cat *catalog.Catalog, spec Spec) (*check.Check, error) {
+	c, _, err := newLines(cat, spec)
+	return c, err
+}
+
+// newLines is NewLines, with the compiled rules.
+func newLines(cat *catalog.Catalog, spec Spec) (*check.Check, []*lineRule, error) {
 	rules, err := compileCategories(cat, spec.Categories)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make([]string, len(rules))
 	for i, r := range rules {
@@ -117,13 +141,23 @@ func NewLines(cat *catalog.Catalog, spec Spec) (*check.Check, error) {
 		Rules:   ids,
 		Applies: func(t *check.Target) bool { return t.Tree != nil },
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
-			log := t.Logger
-			if log == nil {
-				log = slog.New(slog.DiscardHandler)
+			log := loggerOf(t)
+			sel := selectFiles(t.Tree, rules)
+			if spec.Evidence == nil {
+				return sel.scan(ctx, t.Tree, spec.Refine, log, emit)
 			}
-			return scanFiles(ctx, t.Tree, rules, spec.Refine, log, emit)
+			var reports []check.Report
+			err := sel.scan(ctx, t.Tree, spec.Refine, log, func(r check.Report) {
+				reports = append(reports, r)
+				emit(r)
+			})
+			if err != nil {
+				return err
+			}
+			spec.Evidence(t, sel.read(), reports)
+			return nil
 		},
-	}, nil
+	}, rules, nil
 }
 
 // compileRules compiles the rules of cat the check runs that have a
@@ -159,8 +193,20 @@ type job struct {
 // emits the reports in file order, each file's through refine when it is
 // not nil.
 func scanFiles(ctx context.Context, fs files, rules []*lineRule, refine func(string, []byte, []check.Report) []check.Report, log *slog.Logger, emit func(check.Report)) error {
-	var names []string
-	byName := map[string][]*lineRule{}
+	return selectFiles(fs, rules).scan(ctx, fs, refine, log, emit)
+}
+
+// selection is the files of a tree some rule reads, in tree order, each
+// with the rules that read it.
+type selection struct {
+	names  []string
+	byName map[string][]*lineRule
+}
+
+// selectFiles picks the files of fs the rules read; test files are never
+// read.
+func selectFiles(fs files, rules []*lineRule) selection {
+	sel := selection{byName: map[string][]*lineRule{}}
 	for _, name := range fs.Files() {
 		if prodfile.IsTest(name) {
 			continue
@@ -172,17 +218,49 @@ func scanFiles(ctx context.Context, fs files, rules []*lineRule, refine func(str
 			}
 		}
 		if len(rs) > 0 {
-			names = append(names, name)
-			byName[name] = rs
+			sel.names = append(sel.names, name)
+			sel.byName[name] = rs
 		}
 	}
-	return check.EachFile(ctx, fs, names, "line-rule check", log, func(name string, data []byte) []check.Report {
-		reports := fileReports(name, data, byName[name])
+	return sel
+}
+
+// scan applies the selected rules to their files, concurrently, and emits
+// the reports in file order, each file's through refine when it is not
+// nil.
+func (sel selection) scan(ctx context.Context, fs files, refine func(string, []byte, []check.Report) []check.Report, log *slog.Logger, emit func(check.Report)) error {
+	return check.EachFile(ctx, fs, sel.names, "line-rule check", log, func(name string, data []byte) []check.Report {
+		reports := fileReports(name, data, sel.byName[name])
 		if refine != nil && len(reports) > 0 {
 			reports = refine(name, data, reports)
 		}
 		return reports
 	}, emit)
+}
+
+// read counts, per rule category ("debug", "cors"), the selected files
+// some rule of the category reads.
+func (sel selection) read() map[string]int {
+	out := map[string]int{}
+	for _, name := range sel.names {
+		var seen []string
+		for _, r := range sel.byName[name] {
+			c, _, _ := strings.Cut(r.id, "/")
+			if !slices.Contains(seen, c) {
+				seen = append(seen, c)
+				out[c]++
+			}
+		}
+	}
+	return out
+}
+
+// plural is noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // fileReports applies rules to the content of the file name.

@@ -22,6 +22,7 @@ func (r *run) checkCAA(ctx context.Context) {
 		recs, _, err := r.d.Resolver.CAA(ctx, name)
 		if err != nil {
 			r.failed("CAA", name, "CAA", err)
+			r.ev.caa = "CAA of " + d + ": not looked up (the lookup failed)"
 			return
 		}
 		if len(recs) > 0 {
@@ -30,6 +31,7 @@ func (r *run) checkCAA(ctx context.Context) {
 				lines = append(lines, fmt.Sprintf("%d %s %q", c.Flag, c.Tag, c.Value))
 			}
 			r.d.Evidence.Add("CAA of "+d+" (at "+name+")", lines)
+			r.ev.caa = caaLine(name, recs)
 			return
 		}
 		_, parent, ok := strings.Cut(name, ".")
@@ -38,6 +40,7 @@ func (r *run) checkCAA(ctx context.Context) {
 		}
 		name = parent
 	}
+	r.ev.caa = "CAA: no record at " + d + " or its parents up to " + org
 	r.report(ruleCAA, d, "CAA", "missing",
 		fmt.Sprintf("no CAA record at %s or its parents up to %s: every public CA may issue certificates for it; name yours (0 issue \"letsencrypt.org\")", d, org))
 }

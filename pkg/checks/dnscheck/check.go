@@ -62,7 +62,7 @@ reports what lets mail be forged or delivered in the clear.`,
 			return t.DNS != nil
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
-			return newRun(t.DNS, emit).run(ctx)
+			return newRun(t.DNS, t.Tally, emit).run(ctx)
 		},
 	}
 }

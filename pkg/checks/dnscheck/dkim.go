@@ -32,8 +32,10 @@ func (r *run) checkDKIM(ctx context.Context) {
 	sels, lines := r.selectors()
 	if len(sels) == 0 {
 		r.d.Evidence.Add("DKIM of "+d, lines)
+		r.ev.dkim = "DKIM of " + d + ": not looked up (SPF is v=spf1 -all: the domain sends no mail)"
 		return
 	}
+	defer r.dkimLine(sels)
 	keys := map[string]*dkim.Key{}
 	// missing are the inferred selectors without a key, by provider: one
 	// finding for a provider none of whose selectors has one.
@@ -47,6 +49,7 @@ func (r *run) checkDKIM(ctx context.Context) {
 		name := s.name + "._domainkey." + d
 		txts, _, err := r.d.Resolver.TXT(ctx, name)
 		if err != nil {
+			r.ev.dkimParts = append(r.ev.dkimParts, s.name+": lookup failed")
 			if s.guess {
 				// Guesses are not worth one failure each.
 				r.failed("DKIM (the common selectors)", name, "TXT", err)
@@ -76,9 +79,11 @@ func (r *run) checkDKIM(ctx context.Context) {
 				p := dkim.InvalidProblem(s.name, err)
 				r.reportAt(ruleDKIMMissing, name, "TXT", s.name, p.Message, finding.High)
 				lines = append(lines, fmt.Sprintf("%s (%s): a key record that does not parse", s.name, s.why))
+				r.ev.dkimParts = append(r.ev.dkimParts, s.name+" ("+provider(s.why)+"): a key record that does not parse")
 				continue
 			}
 			keys[s.name] = k
+			r.ev.dkimParts = append(r.ev.dkimParts, s.name+" ("+provider(s.why)+"): "+describeKey(k))
 			lines = append(lines, fmt.Sprintf("%s (%s): %s", s.name, s.why, describeKey(k)))
 		}
 	}

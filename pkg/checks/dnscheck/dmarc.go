@@ -25,6 +25,7 @@ func (r *run) checkDMARC(ctx context.Context) {
 		txts, _, err := r.d.Resolver.TXT(ctx, name)
 		if err != nil {
 			r.failed("DMARC", name, "TXT", err)
+			r.ev.dmarc = "DMARC at " + name + ": not looked up (the lookup failed)"
 			return
 		}
 		rec, problems := dmarc.SelectRecords(txts)
@@ -32,6 +33,7 @@ func (r *run) checkDMARC(ctx context.Context) {
 			r.problem(p.Rule, name, "select", p.Message, p.Severity)
 		}
 		if len(problems) > 0 {
+			r.ev.dmarc = fmt.Sprintf("DMARC at %s: %d records (receivers apply none)", name, countDMARC(txts))
 			r.d.Evidence.Add("DMARC of "+d, []string{fmt.Sprintf("%s holds %d DMARC records: receivers apply none", name, countDMARC(txts))})
 			return
 		}
@@ -44,6 +46,7 @@ func (r *run) checkDMARC(ctx context.Context) {
 		r.report(ruleDMARCMissing, names[0], "TXT", "missing",
 			fmt.Sprintf("no DMARC record at %s: the From address of mail from %s can be forged; publish v=DMARC1; p=quarantine with a rua", strings.Join(names, " nor at "), d))
 		r.d.Evidence.Add("DMARC of "+d, []string{"asked " + strings.Join(names, ", then ") + ": no v=DMARC1 record"})
+		r.ev.dmarc = "DMARC: no record at " + strings.Join(names, " nor at ")
 		return
 	}
 	inherited := at != names[0]
@@ -54,10 +57,12 @@ func (r *run) checkDMARC(ctx context.Context) {
 	r.d.Evidence.Add("DMARC of "+d, []string{"found at " + where, "  " + found})
 	rec, err := dmarc.Parse(found)
 	if err != nil {
+		r.ev.dmarc = "DMARC at " + at + ": a record that does not parse"
 		p := dmarc.InvalidProblem(err)
 		r.problem(p.Rule, at, p.Tag, p.Message, p.Severity)
 		return
 	}
+	r.ev.dmarc = dmarcLine(at, inherited, rec)
 	judged := dmarc.Judge(rec, d)
 	policy := rec.Policy
 	if inherited {

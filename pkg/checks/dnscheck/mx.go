@@ -33,20 +33,25 @@ func (r *run) checkMX(ctx context.Context) {
 	mxs, _, err := r.d.Resolver.MX(ctx, d)
 	if err != nil {
 		r.failed("MX", d, "MX", err)
+		r.ev.mx = "MX of " + d + ": not looked up (the lookup failed)"
 		return
 	}
 	r.mx.known = true
 	if len(mxs) == 1 && mxs[0].Mx == "." {
 		r.mx.null = true
 		r.d.Evidence.Add("MX of "+d, []string{"Null MX (MX 0 .): the domain receives no mail"})
+		r.ev.mx = "MX of " + d + ": Null MX (receives no mail)"
 		return
 	}
 	if len(mxs) == 0 {
+		r.ev.mx = "MX of " + d + ": none, and no Null MX"
 		r.report(ruleMXInvalid, d, "MX", "none",
 			fmt.Sprintf("%s has no MX records and no Null MX (MX 0 .): mail to it falls back to its address records, and bounces to its senders go nowhere predictable; publish MX records or a Null MX", d))
 		return
 	}
 	var lines []string
+	resolved := 0
+	defer func() { r.ev.mx = mxLine(d, len(mxs), resolved) }()
 	for i, m := range mxs {
 		host := strings.TrimSuffix(strings.ToLower(m.Mx), ".")
 		if i >= maxMXHosts {
@@ -89,6 +94,7 @@ func (r *run) checkMX(ctx context.Context) {
 			lines = append(lines, line+"  (no address)")
 			continue
 		}
+		resolved++
 		lines = append(lines, fmt.Sprintf("%s  %v", line, addrs))
 	}
 	r.d.Evidence.Add("MX of "+d, lines)

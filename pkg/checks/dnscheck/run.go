@@ -17,22 +17,26 @@ import (
 type run struct {
 	d    *check.DNS
 	emit func(check.Report)
+	// tally takes the scorecard's evidence; nil ignores it.
+	tally *check.Tally
 	// spf is the SPF evaluation; nil when the TXT query failed.
 	spf *spf.Result
 	// mx is what the MX step learned.
 	mx mxResult
 	// dmarcEnforces is true when a DMARC record quarantines or rejects.
 	dmarcEnforces bool
+	// ev holds the one-line summaries for the scorecard.
+	ev evidence
 }
 
-func newRun(d *check.DNS, emit func(check.Report)) *run {
+func newRun(d *check.DNS, tally *check.Tally, emit func(check.Report)) *run {
 	if d.Coverage == nil {
 		d.Coverage = &check.Coverage{}
 	}
 	if d.Evidence == nil {
 		d.Evidence = &check.Evidence{}
 	}
-	return &run{d: d, emit: emit}
+	return &run{d: d, tally: tally, emit: emit}
 }
 
 func (r *run) run(ctx context.Context) error {
@@ -44,6 +48,7 @@ func (r *run) run(ctx context.Context) error {
 	r.checkMTASTS(ctx)
 	r.checkTLSRPT(ctx)
 	r.checkCAA(ctx)
+	r.record(r.tally)
 	r.d.Coverage.Note(fmt.Sprintf("dns: checked %s with %d queries to %v", r.d.Domain, r.d.Resolver.Queries(), r.d.Resolver.Servers()))
 	return ctx.Err()
 }

@@ -14,6 +14,7 @@ import (
 func (r *run) checkSPF(ctx context.Context) {
 	res := spf.Evaluate(ctx, spfResolver{r.d.Resolver}, r.d.Domain, spf.Options{})
 	r.spf = res
+	r.ev.spf = spfLine(r.d.Domain, res)
 	for _, p := range res.Problems {
 		part := p.Domain + " " + p.Term
 		msg := p.Message

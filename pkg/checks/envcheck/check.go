@@ -66,6 +66,8 @@ type inputs struct {
 	environ []string
 	cfg     *config.Config
 	log     *slog.Logger
+	// tally takes the evidence of what was checked; nil ignores it.
+	tally *check.Tally
 }
 
 // New returns the env check.
@@ -85,7 +87,7 @@ development switches. Values are never printed.`,
 			return t.Tree != nil || len(t.EnvFiles) > 0 || t.Environ != nil
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
-			in := inputs{root: t.Root, envFiles: t.EnvFiles, environ: t.Environ, cfg: t.Config, log: t.Logger}
+			in := inputs{root: t.Root, envFiles: t.EnvFiles, environ: t.Environ, cfg: t.Config, log: t.Logger, tally: t.Tally}
 			if t.Tree != nil {
 				in.tree, in.fromGit = t.Tree, t.Tree.FromGit()
 			}
@@ -110,6 +112,7 @@ func run(ctx context.Context, in inputs, emit func(check.Report)) error {
 	if err != nil {
 		return err
 	}
+	recordSources(in.tally, sources)
 	req := requiredKeys(in)
 	for _, src := range sources {
 		ex := tree.exampleFor(src.dir)

@@ -51,7 +51,16 @@ Secrets and manifests that do not parse.`,
 			if log == nil {
 				log = slog.New(slog.DiscardHandler)
 			}
-			return scanFiles(ctx, t.Tree, log, emit)
+			reports := 0
+			found, err := scanFiles(ctx, t.Tree, log, func(r check.Report) {
+				reports++
+				emit(r)
+			})
+			if err != nil {
+				return err
+			}
+			recordEvidence(t.Tally, found, reports)
+			return nil
 		},
 	}, nil
 }
@@ -70,18 +79,33 @@ func candidate(name string) bool {
 }
 
 // scanFiles extracts every manifest of fs concurrently and emits the
-// reports in file order.
-func scanFiles(ctx context.Context, fs files, log *slog.Logger, emit func(check.Report)) error {
+// reports in file order. It returns the files that held a manifest, in
+// tree order.
+func scanFiles(ctx context.Context, fs files, log *slog.Logger, emit func(check.Report)) ([]string, error) {
 	var names []string
 	for _, name := range fs.Files() {
 		if candidate(name) {
 			names = append(names, name)
 		}
 	}
-	return check.EachFile(ctx, fs, names, "manifests check", log, func(name string, data []byte) []check.Report {
+	found := make([]bool, len(names))
+	index := make(map[string]int, len(names))
+	for i, n := range names {
+		index[n] = i
+	}
+	err := check.EachFile(ctx, fs, names, "manifests check", log, func(name string, data []byte) []check.Report {
 		if src, ok := manifest.Extract(name, data); ok {
+			// Each file is read once, by one goroutine: its slot is its own.
+			found[index[name]] = true
 			return judge(src)
 		}
 		return nil
 	}, emit)
+	var out []string
+	for i, n := range names {
+		if found[i] {
+			out = append(out, n)
+		}
+	}
+	return out, err
 }

@@ -12,7 +12,7 @@ import (
 func run(t testing.TB, files files) []check.Report {
 	t.Helper()
 	var out []check.Report
-	err := scanFiles(context.Background(), files, slog.New(slog.DiscardHandler), func(r check.Report) {
+	_, err := scanFiles(context.Background(), files, slog.New(slog.DiscardHandler), func(r check.Report) {
 		out = append(out, r)
 	})
 	if err != nil {

@@ -57,6 +57,12 @@ func adminWithoutRole(rc *ruleContext) {
 	seen := map[string]int{}
 	for i, f := range rc.ops {
 		admin[i] = rc.cfg.IsAdminPath(f.op.Path, f.op.Tags)
+		if admin[i] {
+			rc.ev.admin++
+			if f.auth == authRequired && !f.public {
+				rc.ev.adminRole++
+			}
+		}
 		if admin[i] || f.auth != authRequired || f.public {
 			continue
 		}
@@ -82,6 +88,7 @@ func adminWithoutRole(rc *ruleContext) {
 			continue
 		}
 		if alt, o, ok := weakAdminAlternative(f.sec, ordinary); ok {
+			rc.ev.adminRole--
 			rc.report(rc.opReport(ruleAdminWithoutRole, f.op,
 				f.op.Key()+" is an admin operation, but an ordinary user's credentials satisfy it: it accepts "+describeRequirement(alt)+
 					", and so does "+o.example+"; require an admin scope or role, or a separate admin scheme"))

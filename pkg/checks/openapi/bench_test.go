@@ -31,7 +31,7 @@ func BenchmarkCheck(b *testing.B) {
 	for _, s := range benchSpecs {
 		b.Run(s.name, func(b *testing.B) {
 			benchSpec(b, s.file)
-			target := &check.Target{Root: benchDir, Specs: []string{s.file}, Config: config.Default()}
+			target := &check.Target{Root: benchDir, Specs: []string{s.file}, Config: config.Default(), Tally: &check.Tally{}}
 			for b.Loop() {
 				n := 0
 				if err := New().Run(context.Background(), target, func(check.Report) { n++ }); err != nil {

@@ -51,14 +51,20 @@ func run(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 	if err != nil {
 		return err
 	}
+	var ev evidence
+	var unread []string
 	for i, l := range docs {
 		for _, p := range l.problems {
 			emit(problemReport(t.Specs[i], p))
 		}
-		if l.doc != nil {
-			checkDocument(l.doc, cfg, emit)
+		if l.doc == nil {
+			unread = append(unread, t.Specs[i])
+			continue
 		}
+		d := checkDocument(l.doc, cfg, emit)
+		ev.add(&d)
 	}
+	ev.record(t.Tally, unread)
 	if t.Diff != nil {
 		return checkWeakened(ctx, t, docs, cfg, emit)
 	}
@@ -92,10 +98,12 @@ func loadAll(ctx context.Context, names []string, read spec.ReadFunc, opts spec.
 	return out, nil
 }
 
-// checkDocument runs every rule function over one document.
-func checkDocument(doc *spec.Document, cfg *config.Config, emit func(check.Report)) {
+// checkDocument runs every rule function over one document and returns
+// what they verified.
+func checkDocument(doc *spec.Document, cfg *config.Config, emit func(check.Report)) evidence {
 	rc := newRuleContext(doc, cfg, emit)
 	for _, r := range ruleTable() {
 		r.fn(rc)
 	}
+	return rc.ev
 }

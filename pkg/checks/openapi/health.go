@@ -58,6 +58,7 @@ func healthEndpointMissing(rc *ruleContext) {
 	}
 	for _, f := range rc.ops {
 		if healthRoute(f.op.Method, f.op.Path) {
+			rc.ev.health, rc.ev.healthDocs = f.op.Key(), 1
 			return
 		}
 	}

@@ -210,11 +210,16 @@ func (rc *ruleContext) ownershipCandidates() []*objectRoutes {
 	var groups []*objectRoutes
 	byNoun := map[string]*objectRoutes{}
 	for i, f := range rc.ops {
-		if f.auth != authRequired || f.public || rc.cfg.IsAdminPath(f.op.Path, f.op.Tags) || rc.tenantScoped(f.op) || refusesOthers(f.op) {
+		if f.auth != authRequired || f.public || rc.cfg.IsAdminPath(f.op.Path, f.op.Tags) {
 			continue
 		}
 		obj, ok := ownedObjectOf(f.op, rc)
 		if !ok || relationAction(obj) {
+			continue
+		}
+		rc.ev.objects++
+		if rc.tenantScoped(f.op) || refusesOthers(f.op) {
+			rc.ev.scoped++
 			continue
 		}
 		score := ownershipScore(f.op, obj)

@@ -245,7 +245,13 @@ func declaresRateLimit(doc *spec.Document, op *spec.Operation) bool {
 func sensitiveOperationWithoutRateLimit(rc *ruleContext) {
 	for _, f := range rc.ops {
 		kind, ok := operationKind(f.op)
-		if !ok || declaresRateLimit(rc.doc, f.op) {
+		if !ok {
+			continue
+		}
+		rc.ev.sensitive++
+		rc.ev.addKind(kind.name)
+		if declaresRateLimit(rc.doc, f.op) {
+			rc.ev.limited++
 			continue
 		}
 		r := rc.opReport(ruleSensitiveNoRateLimit, f.op,

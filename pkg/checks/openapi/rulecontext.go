@@ -44,6 +44,8 @@ type ruleContext struct {
 	ops    []opFacts
 	// used names the schemes some requirement (root or operation) refers to.
 	used map[string]bool
+	// ev is what the rules verified, filled as they decide.
+	ev evidence
 }
 
 func newRuleContext(doc *spec.Document, cfg *config.Config, report func(check.Report)) *ruleContext {
@@ -59,6 +61,18 @@ func newRuleContext(doc *spec.Document, cfg *config.Config, report func(check.Re
 		f.auth = classify(f.sec, doc.Schemes)
 		f.public = rc.declaredPublic(op)
 		rc.ops = append(rc.ops, f)
+		switch {
+		case f.auth == authRequired:
+			rc.ev.authed++
+		case f.public:
+			rc.ev.public++
+		}
+	}
+	rc.ev.docs, rc.ev.name, rc.ev.ops = 1, doc.File, len(rc.ops)
+	for _, s := range doc.Schemes {
+		if s != nil {
+			rc.ev.schemes++
+		}
 	}
 	return rc
 }

@@ -49,6 +49,7 @@ func httpBasicAuth(rc *ruleContext) {
 		if !strings.EqualFold(s.Type, "http") || (kind != "basic" && kind != "digest") {
 			continue
 		}
+		rc.ev.basic++
 		label := "Basic"
 		if kind == "digest" {
 			label = "Digest"
@@ -72,6 +73,7 @@ func apiKeyInQuery(rc *ruleContext) {
 		if !strings.EqualFold(s.Type, "apiKey") || !strings.EqualFold(s.In, "query") || !rc.used[name] {
 			continue
 		}
+		rc.ev.queryKeys++
 		rc.report(rc.locReport(ruleAPIKeyInQuery, s.Loc, "scheme:"+name,
 			"security scheme \""+name+"\" sends the API key in query parameter \""+s.ParamName+"\", where access logs, proxies and browser history record it; send it in a header"))
 	}

@@ -16,7 +16,9 @@ import (
 // API still answers in clear text.
 func insecureServerURL(rc *ruleContext) {
 	seen := map[string]bool{}
+	counted := map[spec.Server]bool{}
 	check := func(s spec.Server, where string) {
+		rc.countServer(counted, s)
 		if strings.EqualFold(s.Scheme, "http") {
 			key := "server:http:" + s.URL
 			if where != "" {
@@ -64,4 +66,25 @@ func itoaLoc(l spec.Location) string {
 func plainHTTP(raw string) bool {
 	host, ok := httpHost(raw)
 	return ok && scopeOf(host) != scopeLocal
+}
+
+// countServer counts a written server once (path-level servers are copied
+// onto every operation of the path), by how it is served.
+func (rc *ruleContext) countServer(counted map[spec.Server]bool, s spec.Server) {
+	if counted[s] {
+		return
+	}
+	counted[s] = true
+	rc.ev.servers++
+	switch {
+	case strings.EqualFold(s.Scheme, "https"), s.Scheme == "" && hasScheme(s.URL, "https"):
+		rc.ev.https++
+	case strings.EqualFold(s.Scheme, "http"), plainHTTP(s.URL):
+		rc.ev.plain++
+	}
+}
+
+// hasScheme reports whether raw is an absolute URL with the given scheme.
+func hasScheme(raw, scheme string) bool {
+	return len(raw) > len(scheme)+3 && strings.EqualFold(raw[:len(scheme)+3], scheme+"://")
 }

@@ -46,7 +46,7 @@ health route that is down or talkative, and a host with no CDN or WAF.`,
 			return t.Live != nil
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
-			return newRun(t, emit).run(ctx)
+			return newRun(t, emit).run(ctx, t.Tally)
 		},
 	}
 }

@@ -102,6 +102,9 @@ func (r *run) cors(ctx context.Context) {
 		return
 	}
 	origins := forgedOrigins(r.lt.Base, r.cfg.CORS.AllowedOrigins)
+	for _, o := range origins {
+		r.ev.origins = append(r.ev.origins, originLabel(o, r.lt.Base))
+	}
 	var judged []corsJudged
 	defer func() { r.reportCORS(judged) }()
 	for _, p := range ops {
@@ -124,6 +127,14 @@ func (r *run) cors(ctx context.Context) {
 		}
 		r.lt.Coverage.Probed(p.o.Key())
 		judged = append(judged, corsJudged{p, v})
+		r.ev.corsOps++
+		switch v.kind() {
+		case "credentials":
+			r.ev.corsAllowed++
+			r.ev.corsCredentialed++
+		case "echo":
+			r.ev.corsAllowed++
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ func (r *run) health(ctx context.Context) {
 	method, path, ok := r.healthRoute()
 	if !ok {
 		r.lt.Coverage.Note("probe-abuse: no health route to call (set probe.health, or declare one in the spec)")
+		r.ev.health = "no health route called (set probe.health, or declare one in the spec)"
 		return
 	}
 	rt := method + " " + path
@@ -34,6 +35,7 @@ func (r *run) health(ctx context.Context) {
 		r.capped = true
 		return
 	case err != nil:
+		r.ev.health = "health " + rt + " did not answer"
 		base.Message = rt + " did not answer: " + err.Error()
 		r.emit(base)
 		return
@@ -42,6 +44,7 @@ func (r *run) health(ctx context.Context) {
 		r.headers = append(r.headers, resp.Header)
 	}
 	budget := r.budget()
+	r.ev.health = fmt.Sprintf("health %s answered %d in %s", rt, resp.Status, spaced(resp.Elapsed))
 	switch {
 	case resp.Status < 200 || resp.Status > 299:
 		base.Message = fmt.Sprintf("%s answered %d, not a 2xx", rt, resp.Status)

@@ -157,6 +157,8 @@ type result struct {
 	reports  []check.Report
 	counts   *counts
 	coverage *check.Coverage
+	// tally is what the run recorded for the scorecard.
+	tally *check.Tally
 }
 
 // fired lists the rules reported.
@@ -207,14 +209,14 @@ func probeScenario(t *testing.T, sc scenario) result {
 	cov := &check.Coverage{}
 	ids := []config.Identity{{Name: "alice", Tenant: "a", Headers: map[string]string{"Authorization": "Bearer test-token-alice"}}}
 	target := &check.Target{Config: cfg, Live: &check.Live{Base: base, Client: client, Docs: []*spec.Document{doc},
-		Identities: ids, AllowWrites: allowWrites, Coverage: cov}}
+		Identities: ids, AllowWrites: allowWrites, Coverage: cov}, Tally: &check.Tally{}}
 	var got []check.Report
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := New().Run(ctx, target, func(r check.Report) { got = append(got, r) }); err != nil {
 		t.Fatal(err)
 	}
-	return result{reports: got, counts: n, coverage: cov}
+	return result{reports: got, counts: n, coverage: cov, tally: target.Tally}
 }
 
 // reportsOf are the reports of rule.

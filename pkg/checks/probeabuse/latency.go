@@ -81,9 +81,11 @@ func (r *run) sampleRoute(ctx context.Context, rt string, id sampler, req live.R
 	}
 	if len(samples) < minSamples {
 		r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: %s as %s: only %d latency samples; not judged", rt, id.name, len(samples)))
+		r.ev.latency = append(r.ev.latency, sampled{route: rt, who: id.name, n: len(samples)})
 		return
 	}
 	p50, p95, p99 := percentile(samples, 50), percentile(samples, 95), percentile(samples, 99)
+	r.ev.latency = append(r.ev.latency, sampled{route: rt, who: id.name, p50: p50, p95: p95, p99: p99, n: len(samples)})
 	r.lt.Coverage.Note(fmt.Sprintf("latency %s as %s: n=%d p50=%s p95=%s p99=%s budget=%s",
 		rt, id.name, len(samples), ms(p50), ms(p95), ms(p99), ms(budget)))
 	if p95 > budget {

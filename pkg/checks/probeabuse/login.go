@@ -25,11 +25,13 @@ func (r *run) login(ctx context.Context) {
 		return
 	}
 	if !r.lt.AllowWrites {
+		r.ev.login = "sign-in burst to " + r.cfg.Probe.Login + " not sent (needs --allow-writes)"
 		r.lt.Coverage.Skipped(r.cfg.Probe.Login, "sign-in throttling is probed with --allow-writes only")
 		return
 	}
 	method, path, ok := route(r.cfg.Probe.Login)
 	if !ok || hasParam(path) {
+		r.ev.login = "sign-in burst not sent: probe.login names no one route to sign in at"
 		r.lt.Coverage.Skipped(r.cfg.Probe.Login, "probe.login names no one route to sign in at")
 		return
 	}
@@ -42,6 +44,7 @@ func (r *run) login(ctx context.Context) {
 	answered, retryAfter := 0, ""
 	for range maxLoginAttempts {
 		if ctx.Err() != nil {
+			r.ev.login = fmt.Sprintf("sign-in burst to %s cut short by the run's time limit after %d answers: throttling not judged", r.cfg.Probe.Login, answered)
 			return
 		}
 		resp := r.send(ctx, live.Request{Method: method, Path: path, Header: h, Body: body, Refusable: true, NoRetry: true})
@@ -49,6 +52,7 @@ func (r *run) login(ctx context.Context) {
 			continue
 		}
 		if !refusal(resp) && !throttled(resp) {
+			r.ev.login = fmt.Sprintf("%s answered %d to a sign-in that cannot succeed: throttling not judged", r.cfg.Probe.Login, resp.Status)
 			// A 2xx, a redirect or a 404 to a sign-in that cannot succeed
 			// is a form page, a catch-all or no route: not a count of
 			// refused attempts.
@@ -60,16 +64,24 @@ func (r *run) login(ctx context.Context) {
 			retryAfter = strings.TrimSpace(ra)
 		}
 		if throttled(resp) {
+			r.ev.login = fmt.Sprintf("%s throttled after %d failed sign-ins (%d on sign-in %d", r.cfg.Probe.Login, answered-1, resp.Status, answered)
+			if ra := printable(strings.TrimSpace(resp.Header.Get("Retry-After"))); ra != "" {
+				r.ev.login += ", Retry-After " + ra
+			}
+			r.ev.login += ")"
+			r.ev.loginJudged = true
 			r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: %s throttled failed sign-ins after %d attempts", r.cfg.Probe.Login, answered))
 			return
 		}
 	}
 	if answered < maxLoginAttempts {
 		// Some attempts got no answer: the burst proves nothing.
+		r.ev.login = fmt.Sprintf("only %d of %d failed sign-ins to %s answered: throttling not judged", answered, maxLoginAttempts, r.cfg.Probe.Login)
 		r.lt.Coverage.Note(fmt.Sprintf("probe-abuse: only %d of %d sign-in attempts to %s got an answer; throttling not judged", answered, maxLoginAttempts, r.cfg.Probe.Login))
 		return
 	}
 	msg := fmt.Sprintf("%s took %d failed sign-ins in a row without a 429 or a lockout", r.cfg.Probe.Login, answered)
+	r.ev.login, r.ev.loginJudged = msg, true
 	if retryAfter != "" {
 		msg += " (a Retry-After of " + printable(retryAfter) + " was sent, but nothing was refused)"
 	}

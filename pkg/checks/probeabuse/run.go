@@ -23,6 +23,8 @@ type run struct {
 	headers []http.Header
 	// capped says the request cap was reached.
 	capped bool
+	// ev is what the run verified, for the scorecard.
+	ev evidence
 }
 
 func newRun(t *check.Target, emit func(check.Report)) *run {
@@ -36,7 +38,8 @@ func newRun(t *check.Target, emit func(check.Report)) *run {
 	return &run{lt: t.Live, cfg: cfg, emit: emit}
 }
 
-func (r *run) run(ctx context.Context) error {
+func (r *run) run(ctx context.Context, t *check.Tally) error {
+	defer r.record(t)
 	r.cors(ctx)
 	r.latency(ctx)
 	r.health(ctx)

@@ -54,7 +54,7 @@ open to ordinary users.`,
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 			r := newRun(t, now(), emit)
-			return r.run(ctx)
+			return r.run(ctx, t.Tally)
 		},
 	}
 }

@@ -66,12 +66,13 @@ func rulesFired(t *testing.T, sc scenario) []string {
 	default:
 		t.Fatalf("scenario %+v names no target", sc)
 	}
-	return probeRules(t, base, caFile, env, slices.Contains(sc.Flags, "--allow-writes"))
+	return probeRules(t, base, caFile, env, slices.Contains(sc.Flags, "--allow-writes"), nil)
 }
 
 // probeRules runs the check against base with the portal's spec and
-// configuration, the identities' tokens taken from env.
-func probeRules(t *testing.T, base, caFile string, env []string, allowWrites bool) []string {
+// configuration, the identities' tokens taken from env, recording into
+// tally (which may be nil).
+func probeRules(t *testing.T, base, caFile string, env []string, allowWrites bool, tally *check.Tally) []string {
 	t.Helper()
 	dir := portaltest.Dir()
 	cfg, err := config.Load(filepath.Join(dir, ".launchgate.yml"))
@@ -106,7 +107,7 @@ func probeRules(t *testing.T, base, caFile string, env []string, allowWrites boo
 	}
 	t.Cleanup(client.Close)
 	target := &check.Target{Root: dir, Config: cfg,
-		Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids, AllowWrites: allowWrites}}
+		Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids, AllowWrites: allowWrites}, Tally: tally}
 	var got []string
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -18,6 +18,12 @@ import (
 // over plain HTTP on loopback, with cfg and ids, and returns its reports.
 func probeServed(t *testing.T, specYAML string, h http.Handler, cfg *config.Config, ids []config.Identity) []check.Report {
 	t.Helper()
+	return probeServedTally(t, specYAML, h, cfg, ids, nil)
+}
+
+// probeServedTally is probeServed recording into tally.
+func probeServedTally(t *testing.T, specYAML string, h http.Handler, cfg *config.Config, ids []config.Identity, tally *check.Tally) []check.Report {
+	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	u, _ := url.Parse(srv.URL)
@@ -33,7 +39,7 @@ func probeServed(t *testing.T, specYAML string, h http.Handler, cfg *config.Conf
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	target := &check.Target{Config: cfg, Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids}}
+	target := &check.Target{Config: cfg, Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids}, Tally: tally}
 	var got []check.Report
 	if err := New(nil).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ func (r *run) listLeaks() {
 		if !p.list() || !p.secured || p.admin {
 			continue
 		}
-		reported := false
+		reported, compared := false, false
 		for _, a := range r.lt.Identities {
 			for _, b := range r.lt.Identities {
 				if reported || a.Tenant == b.Tenant || a.Admin() || b.Admin() {
@@ -29,6 +29,7 @@ func (r *run) listLeaks() {
 				if ra == nil || rb == nil {
 					continue
 				}
+				compared = true
 				idsA, idsB := values(params.Harvest(ra.Body, maxHarvested)), values(params.Harvest(rb.Body, maxHarvested))
 				owned := configured(r.cfg.Probe.Objects[a.Tenant])
 				if !slices.Equal(idsA, idsB) {
@@ -48,6 +49,14 @@ func (r *run) listLeaks() {
 					fmt.Sprintf("%s: the list %s (tenant %s) gets holds %d object(s) of tenant %s (%s)",
 						p.key(), b.Name, b.Tenant, len(leaked), a.Tenant, strings.Join(first(leaked, 3), ", "))))
 			}
+		}
+		if compared {
+			r.count(func(e *evidence) {
+				e.listsCompared++
+				if reported {
+					e.listsLeaked++
+				}
+			})
 		}
 	}
 }

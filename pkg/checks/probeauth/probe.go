@@ -32,21 +32,20 @@ type filled struct {
 
 // probe runs the matrix on one operation.
 func (r *run) probe(ctx context.Context, p *op) {
-	cov := r.lt.Coverage
 	switch {
 	case p.public != "":
-		cov.Skipped(p.key(), p.public)
+		r.skippedOp(p, p.public)
 		return
 	case p.o.Method == "OPTIONS" || p.o.Method == "TRACE":
-		cov.Skipped(p.key(), "not a method the probe sends")
+		r.skippedOp(p, "not a method the probe sends")
 		return
 	case p.o.Mutating() && !r.lt.AllowWrites:
-		cov.Skipped(p.key(), "a write: sent only with --allow-writes")
+		r.skippedOp(p, "a write: sent only with --allow-writes")
 		return
 	}
 	owner, ok := r.fill(p)
 	if !ok {
-		cov.Skipped(p.key(), "no value for "+strings.Join(r.missing(p), ", ")+" (give one in probe.objects or as an example in the spec)")
+		r.skippedOp(p, "no value for "+strings.Join(r.missing(p), ", ")+" (give one in probe.objects or as an example in the spec)")
 		return
 	}
 	if p.o.Mutating() {
@@ -77,19 +76,30 @@ func (r *run) probeCredentials(ctx context.Context, p *op, owner filled, own *li
 		r.report(r.unauthReport(p, owner.path, none))
 		return false
 	}
+	r.count(func(e *evidence) { e.refusedNone++ })
 	var h http.Header
 	if owner.id.Name != "" {
 		h = identityHeader(owner.id.Headers)
 	}
 	var took []string
+	tried := false
 	for _, v := range credential.Invalid(h, r.now, p.basic) {
 		if v.Kind == credential.KindNone {
 			continue
 		}
+		tried = true
 		resp, _ := r.send(ctx, r.request(p, owner.path, v.Header, true))
 		if r.grants(resp, own) {
 			took = append(took, fmt.Sprintf("%s (%d)", v.Name, resp.Status))
 		}
+	}
+	if tried {
+		r.count(func(e *evidence) {
+			e.invalidTried++
+			if len(took) == 0 {
+				e.refusedInvalid++
+			}
+		})
 	}
 	if len(took) > 0 {
 		r.report(r.newReport(ruleInvalid, p, owner.path,
@@ -122,17 +132,15 @@ func (r *run) grants(resp, own *live.Response) bool {
 func (r *run) decides(p *op, resp *live.Response, err error) bool {
 	switch {
 	case resp != nil && resp.Status != 429 && resp.Status < 500:
-		r.mu.Lock()
-		r.judged++
-		r.mu.Unlock()
-		r.lt.Coverage.Probed(p.key())
+		r.count(func(*evidence) { r.judged++ })
+		r.probedOp(p)
 		return true
 	case resp != nil:
-		r.lt.Coverage.Skipped(p.key(), fmt.Sprintf("answered %d without credentials, which decides nothing", resp.Status))
+		r.skippedOp(p, fmt.Sprintf("answered %d without credentials, which decides nothing", resp.Status))
 	case err != nil:
-		r.lt.Coverage.Skipped(p.key(), "no answer: "+err.Error())
+		r.skippedOp(p, "no answer: "+err.Error())
 	default:
-		r.lt.Coverage.Skipped(p.key(), "no answer within the run's request or time limit")
+		r.skippedOp(p, "no answer within the run's request or time limit")
 	}
 	return false
 }
@@ -148,9 +156,14 @@ func (r *run) probeOtherTenant(ctx context.Context, p *op, owner filled, own *li
 			continue
 		}
 		resp, _ := r.send(ctx, r.request(p, owner.path, identityHeader(other.Headers), true))
-		if !r.accepted(resp) || !sameData(own, resp, owner.owned) {
+		if resp == nil {
 			continue
 		}
+		if !r.accepted(resp) || !sameData(own, resp, owner.owned) {
+			r.count(func(e *evidence) { e.crossRefused++ })
+			continue
+		}
+		r.count(func(e *evidence) { e.crossServed++ })
 		r.report(r.newReport(ruleCross, p, owner.path,
 			fmt.Sprintf("%s: %s (tenant %s) got %d and %s's object in the body, for an object of tenant %s that %s gets the same way",
 				p.key(), other.Name, other.Tenant, resp.Status, owner.id.Tenant, owner.id.Tenant, owner.id.Name)))
@@ -165,14 +178,24 @@ func (r *run) probeRoles(ctx context.Context, p *op, owner filled) {
 		return
 	}
 	var let []string
+	asked := false
 	for _, id := range r.lt.Identities {
 		if id.Admin() {
 			continue
 		}
 		resp, _ := r.send(ctx, r.request(p, owner.path, identityHeader(id.Headers), true))
+		asked = asked || resp != nil
 		if r.accepted(resp) {
 			let = append(let, fmt.Sprintf("%s (%d)", id.Name, resp.Status))
 		}
+	}
+	if asked {
+		r.count(func(e *evidence) {
+			e.adminOps++
+			if len(let) == 0 {
+				e.adminRefused++
+			}
+		})
 	}
 	if len(let) > 0 {
 		r.report(r.newReport(rulePrivilege, p, owner.path,
@@ -191,11 +214,17 @@ func (r *run) probeWrite(ctx context.Context, p *op, owner filled) {
 			continue
 		}
 		resp, _ := r.send(ctx, r.request(p, owner.path, identityHeader(other.Headers), true))
-		if r.accepted(resp) {
-			r.report(r.newReport(ruleCross, p, owner.path,
-				fmt.Sprintf("%s: %s (tenant %s) wrote to an object of tenant %s and got %d", p.key(), other.Name, other.Tenant, owner.id.Tenant, resp.Status)))
-			return
+		if resp == nil {
+			continue
 		}
+		if !r.accepted(resp) {
+			r.count(func(e *evidence) { e.writeRefused++ })
+			continue
+		}
+		r.count(func(e *evidence) { e.writeAccepted++ })
+		r.report(r.newReport(ruleCross, p, owner.path,
+			fmt.Sprintf("%s: %s (tenant %s) wrote to an object of tenant %s and got %d", p.key(), other.Name, other.Tenant, owner.id.Tenant, resp.Status)))
+		return
 	}
 }
 

@@ -42,6 +42,8 @@ type run struct {
 	// firstErr is the first request that failed.
 	judged   int
 	firstErr error
+	// ev is what the run verified, for the scorecard.
+	ev evidence
 }
 
 func newRun(t *check.Target, now time.Time, emit func(check.Report)) *run {
@@ -53,7 +55,7 @@ func newRun(t *check.Target, now time.Time, emit func(check.Report)) *run {
 	if lt.Coverage == nil {
 		lt.Coverage = &check.Coverage{}
 	}
-	return &run{lt: lt, cfg: cfg, now: now, emit: emit,
+	return &run{lt: lt, cfg: cfg, now: now, emit: emit, ev: newEvidence(),
 		ops: collectOps(lt, cfg), lists: map[string]map[string]*live.Response{}}
 }
 
@@ -64,10 +66,12 @@ func (r *run) report(rep check.Report) {
 	r.emit(rep)
 }
 
-func (r *run) run(ctx context.Context) error {
+func (r *run) run(ctx context.Context, t *check.Tally) error {
 	if !r.calibrate(ctx) {
+		t.Record("auth", "%s: no answer to the first requests; no operation probed", r.lt.Client.Origin())
 		return nil
 	}
+	defer r.record(t)
 	r.harvest(ctx)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)

@@ -28,7 +28,11 @@ func (r *run) adminSurface(ctx context.Context) error {
 			break
 		}
 		resp := r.get(ctx, p, nil)
+		if resp != nil {
+			r.ev.adminAsked = append(r.ev.adminAsked, p)
+		}
 		if r.served(resp) && looksHTML(resp.Body) {
+			r.ev.adminShown = append(r.ev.adminShown, p)
 			r.emit(check.Report{Rule: ruleAdmin, URL: r.url(p), Key: ruleAdmin + " " + p,
 				Message: "GET " + p + " shows an HTML page to anonymous callers; put the admin interface behind authentication or off the public host"})
 		}
@@ -83,6 +87,7 @@ func (r *run) listed(ctx context.Context, path string, entry *regexp.Regexp, sig
 	if len(found) == 0 {
 		return
 	}
+	r.ev.listings = append(r.ev.listings, path)
 	r.emit(check.Report{Rule: ruleAdmin, URL: r.url(path), Key: ruleAdmin + " " + path,
 		Message: path + " lists admin or internal paths (" + strings.Join(found, ", ") +
 			"); it tells everyone where they are: protect them rather than list them"})

@@ -73,9 +73,15 @@ func wellKnownFiles() []wellKnown {
 func (r *run) files(ctx context.Context) error {
 	for _, f := range wellKnownFiles() {
 		resp := r.get(ctx, f.path, nil)
+		r.ev.filesAsked++
+		if resp != nil {
+			r.ev.filesAnswered++
+		}
 		if !r.served(resp) || !f.sig(resp.Body) {
 			continue
 		}
+		bare, _, _ := strings.Cut(f.path, "?")
+		r.ev.filesServed = append(r.ev.filesServed, bare)
 		kinds, err := r.secretsIn(ctx, f.path, resp.Body)
 		if err != nil {
 			return err

@@ -34,6 +34,8 @@ type run struct {
 	stacks map[string]bool
 	// reported are the paths already reported as exposed files.
 	reported map[string]bool
+	// ev is what the pass looked at, for the scorecard.
+	ev evidence
 }
 
 func newRun(t *check.Target, eng *secrets.Engine, emit func(check.Report)) *run {
@@ -50,8 +52,11 @@ func newRun(t *check.Target, eng *secrets.Engine, emit func(check.Report)) *run 
 func (r *run) run(ctx context.Context) error {
 	if !r.calibrate(ctx) {
 		r.lt.Coverage.Note("exposure: the target did not answer, so no exposed file, stack trace or admin page was looked for")
+		r.t.Tally.Record("secrets", "%s did not answer: no well-known path, script or source map fetched", r.lt.Client.Origin())
+		r.t.Tally.Record("config", "%s did not answer: no stack-trace probe or admin page asked", r.lt.Client.Origin())
 		return nil
 	}
+	defer r.record(r.t.Tally)
 	steps := []func(context.Context) error{r.files, r.graphqlPost, r.sourceMaps, r.stackTraces, r.adminSurface}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

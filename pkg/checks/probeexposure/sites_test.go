@@ -212,6 +212,12 @@ func probeSiteSpec(t *testing.T, name, specYAML string) ([]check.Report, int) {
 // probeSiteWith is probeSiteSpec, with --allow-writes when allowWrites.
 func probeSiteWith(t *testing.T, name, specYAML string, allowWrites bool) ([]check.Report, int) {
 	t.Helper()
+	return probeSiteTally(t, name, specYAML, allowWrites, nil)
+}
+
+// probeSiteTally is probeSiteWith, recording into tally.
+func probeSiteTally(t *testing.T, name, specYAML string, allowWrites bool, tally *check.Tally) ([]check.Report, int) {
+	t.Helper()
 	h, ok := sites()[name]
 	if !ok {
 		t.Fatalf("unknown site %q", name)
@@ -229,7 +235,7 @@ func probeSiteWith(t *testing.T, name, specYAML string, allowWrites bool) ([]che
 		t.Fatal(problems)
 	}
 	ids := []config.Identity{{Name: "alice", Headers: map[string]string{"Authorization": "Bearer alice-token"}}}
-	target := &check.Target{Config: config.Default(), Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids, AllowWrites: allowWrites}}
+	target := &check.Target{Config: config.Default(), Live: &check.Live{Base: u, Client: client, Docs: []*spec.Document{doc}, Identities: ids, AllowWrites: allowWrites}, Tally: tally}
 	var got []check.Report
 	if err := New(sharedEngine).Run(context.Background(), target, func(r check.Report) { got = append(got, r) }); err != nil {
 		t.Fatal(err)

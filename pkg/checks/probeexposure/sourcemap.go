@@ -39,6 +39,10 @@ func (r *run) sourceMaps(ctx context.Context) error {
 		home = r.lt.Base.Path
 	}
 	page := r.get(ctx, home, nil)
+	r.ev.home = home
+	if page != nil {
+		r.ev.homeStatus = page.Status
+	}
 	if page == nil || page.Status >= 300 {
 		return nil
 	}
@@ -54,6 +58,7 @@ func (r *run) sourceMaps(ctx context.Context) error {
 		if js == nil || js.Status >= 300 {
 			continue
 		}
+		r.ev.scripts++
 		if err := r.secretsServed(ctx, src, js.Body); err != nil {
 			return err
 		}
@@ -70,6 +75,7 @@ func (r *run) sourceMaps(ctx context.Context) error {
 			continue
 		}
 		maps++
+		r.ev.maps++
 		if err := r.sourceMap(ctx, src, ref); err != nil {
 			return err
 		}
@@ -162,6 +168,7 @@ func (r *run) sourceMap(ctx context.Context, script, ref string) error {
 	if files == 0 {
 		return nil
 	}
+	r.ev.mapsWithSources++
 	msg := "the source map of " + script + " (" + where + ") carries the original sources (sourcesContent, " + plural(files, "file") + ")"
 	r.reportFile(where, msg, classSource, kinds)
 	return nil
@@ -174,6 +181,7 @@ func (r *run) secretsServed(ctx context.Context, path string, body []byte) error
 	if err != nil || len(kinds) == 0 {
 		return err
 	}
+	r.ev.secretsIn++
 	r.reportFile(path, "GET "+path+" is served to everyone", classSecret, kinds)
 	return nil
 }

@@ -28,7 +28,9 @@ func (r *run) stackTraces(ctx context.Context) error {
 		if i >= maxStackRoutes {
 			break
 		}
-		r.getRoute(ctx, rt, h)
+		if r.getRoute(ctx, rt, h) != nil {
+			r.ev.stackRoutes++
+		}
 	}
 	if r.lt.AllowWrites {
 		r.malformedBodies(ctx)
@@ -72,6 +74,7 @@ func (r *run) malformedBodies(ctx context.Context) {
 			resp, err := r.lt.Client.Do(ctx, live.Request{Method: o.Method, Path: prefix + o.Path, Header: h,
 				Body: []byte(malformedBody), Refusable: true})
 			if err == nil {
+				r.ev.bodies++
 				r.checkStack(specRoute{o.Method, prefix + o.Path, o.Loc}, resp)
 			}
 		}

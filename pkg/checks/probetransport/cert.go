@@ -74,6 +74,7 @@ func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
 // signature, and whether the origin still accepts TLS 1.1 or older.
 func (r *run) certificate(ctx context.Context, resp *live.Response) {
 	if len(resp.TLS.PeerCertificates) == 0 {
+		r.ev.tlsLine = r.certLine(resp.TLS, "")
 		return
 	}
 	leaf := resp.TLS.PeerCertificates[0]
@@ -88,9 +89,12 @@ func (r *run) certificate(ctx context.Context, resp *live.Response) {
 		r.emit(rep)
 	}
 	weak := leafWeakness(leaf)
+	legacy := ""
 	if v, ok := r.legacyAccepted(ctx, origin); ok {
 		weak = append(weak, "it accepts a "+v+" handshake")
+		legacy = v
 	}
+	r.ev.tlsLine = r.certLine(resp.TLS, legacy)
 	if len(weak) > 0 {
 		r.emit(check.Report{Rule: ruleWeakTLS, URL: origin, Key: ruleWeakTLS,
 			Message: "the TLS of " + origin + " is weak: " + strings.Join(weak, "; ")})
@@ -141,6 +145,7 @@ func (r *run) legacyAccepted(ctx context.Context, origin string) (string, bool) 
 	if err != nil || u.Scheme != "https" {
 		return "", false
 	}
+	r.ev.legacyTried = true
 	ctx, cancel := context.WithTimeout(ctx, handshakeTimeout)
 	defer cancel()
 	d := &tls.Dialer{NetDialer: &net.Dialer{}, Config: &tls.Config{

@@ -55,7 +55,7 @@ authenticated JSON, session cookie attributes and version banners.`,
 		},
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 			r := newRun(t, now(), emit)
-			r.run(ctx)
+			r.run(ctx, t.Tally)
 			return nil
 		},
 	}

@@ -57,9 +57,11 @@ func (r *run) judgeCookies(responses []seen) {
 				continue
 			}
 			gaps := cookieGaps(c)
+			add(&r.ev.cookies, c.Name)
 			if len(gaps) == 0 {
 				continue
 			}
+			add(&r.ev.lacking, c.Name)
 			done[c.Name] = true
 			r.emit(check.Report{Rule: ruleCookie, URL: s.url(), Key: ruleCookie + " " + c.Name,
 				Message: "the session cookie " + c.Name + " set by " + s.url() + " lacks " + strings.Join(gaps, ", ")})

@@ -97,6 +97,11 @@ func (r *run) judgeHeaders(responses []seen) {
 			continue
 		}
 		missing, noStore := missingHeaders(class, s.resp.Header, s.authed)
+		r.ev.judged++
+		add(&r.ev.classes, strings.ToUpper(class))
+		for _, m := range missing {
+			add(&r.ev.missing, m)
+		}
 		if len(missing) == 0 {
 			continue
 		}

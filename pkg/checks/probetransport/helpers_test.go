@@ -242,6 +242,12 @@ paths:
 // probe runs the check against the scenario and returns its reports.
 func probe(t *testing.T, sc scenario) []check.Report {
 	t.Helper()
+	return probeTally(t, sc, nil)
+}
+
+// probeTally is probe, recording into tally.
+func probeTally(t *testing.T, sc scenario, tally *check.Tally) []check.Report {
+	t.Helper()
 	base, caFile := startTarget(t, sc)
 	client, err := live.New(live.Options{Base: base, RootsFile: caFile, RequestTimeout: 2 * time.Second})
 	if err != nil {
@@ -270,7 +276,7 @@ func probe(t *testing.T, sc scenario) []check.Report {
 		t.Cleanup(hc.Close)
 		lt.HTTPClient = hc
 	}
-	return runCheck(t, &check.Target{Config: config.Default(), Live: lt})
+	return runCheck(t, &check.Target{Config: config.Default(), Live: lt, Tally: tally})
 }
 
 // runCheck runs the check on target and returns its reports.

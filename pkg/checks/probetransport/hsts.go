@@ -32,6 +32,11 @@ func hstsMaxAge(v string) (int64, bool) {
 // judgeHSTS reports the first HTTPS response without HSTS (medium) or,
 // when all have it, the first with a max-age under a year (low).
 func (r *run) judgeHSTS(responses []seen) {
+	for _, s := range responses {
+		if s.resp.TLS != nil {
+			r.ev.hstsSeen(s.resp.Header.Get("Strict-Transport-Security"))
+		}
+	}
 	var short *check.Report
 	for _, s := range responses {
 		if s.resp.TLS == nil {

@@ -20,6 +20,12 @@ import (
 // spec and identities, and returns the reports and the requests sent.
 func probePortal(t *testing.T, twin portaltest.Twin) ([]check.Report, int) {
 	t.Helper()
+	return probePortalTally(t, twin, nil)
+}
+
+// probePortalTally is probePortal, recording into tally.
+func probePortalTally(t *testing.T, twin portaltest.Twin, tally *check.Tally) ([]check.Report, int) {
+	t.Helper()
 	p := portaltest.Start(t, twin)
 	dir := portaltest.Dir()
 	cfg, err := config.Load(filepath.Join(dir, ".launchgate.yml"))
@@ -46,7 +52,7 @@ func probePortal(t *testing.T, twin portaltest.Twin) ([]check.Report, int) {
 	}
 	t.Cleanup(client.Close)
 	got := runCheck(t, &check.Target{Root: dir, Config: cfg,
-		Live: &check.Live{Base: base, Client: client, Docs: []*spec.Document{doc}, Identities: ids, Coverage: &check.Coverage{}}})
+		Live: &check.Live{Base: base, Client: client, Docs: []*spec.Document{doc}, Identities: ids, Coverage: &check.Coverage{}}, Tally: tally})
 	return got, client.Sent()
 }
 

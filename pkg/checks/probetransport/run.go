@@ -26,6 +26,8 @@ type run struct {
 	lt   *check.Live
 	now  time.Time
 	emit func(check.Report)
+	// ev is what the run verified, for the scorecard.
+	ev evidence
 }
 
 func newRun(t *check.Target, now time.Time, emit func(check.Report)) *run {
@@ -37,7 +39,8 @@ func newRun(t *check.Target, now time.Time, emit func(check.Report)) *run {
 }
 
 // run sends the GETs, judges what came back and tries plain http.
-func (r *run) run(ctx context.Context) {
+func (r *run) run(ctx context.Context, t *check.Tally) {
+	defer r.record(t)
 	if r.lt.Client != nil {
 		r.judgeMain(ctx)
 	}
@@ -54,6 +57,7 @@ func (r *run) judgeMain(ctx context.Context) {
 		if errors.Is(err, live.ErrTLS) {
 			r.emit(check.Report{Rule: ruleInvalid, URL: r.lt.Client.Origin(), Key: ruleInvalid,
 				Message: "the TLS certificate of " + r.lt.Client.Origin() + " does not verify: " + certProblem(err, r.now)})
+			r.ev.tlsLine = "certificate for " + r.host() + " does not verify: " + certProblem(err, r.now)
 			return
 		}
 		// A server that speaks only TLS 1.0 or 1.1 fails the client's
@@ -61,9 +65,11 @@ func (r *run) judgeMain(ctx context.Context) {
 		if v, ok := r.legacyAccepted(ctx, r.lt.Client.Origin()); ok {
 			r.emit(check.Report{Rule: ruleWeakTLS, URL: r.lt.Client.Origin(), Key: ruleWeakTLS,
 				Message: "the TLS of " + r.lt.Client.Origin() + " is weak: it accepts a " + v + " handshake and no newer version"})
+			r.ev.tlsLine = r.host() + " answers a " + v + " handshake and no newer version"
 			return
 		}
 		r.lt.Coverage.Note("transport: the base URL did not answer, so its TLS and headers were not judged")
+		r.ev.tlsLine = r.lt.Client.Origin() + " did not answer: its TLS and headers were not checked"
 		return
 	}
 	responses := []seen{{resp: first}}
@@ -72,8 +78,11 @@ func (r *run) judgeMain(ctx context.Context) {
 			responses = append(responses, seen{resp: resp, authed: header != nil})
 		}
 	}
+	r.ev.responses = len(responses)
 	if first.TLS != nil {
 		r.certificate(ctx, first)
+	} else {
+		r.ev.tlsLine = r.lt.Client.Origin() + " is plain http: no certificate or TLS to check"
 	}
 	r.judgeHSTS(responses)
 	r.judgeHeaders(responses)

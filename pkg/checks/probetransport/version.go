@@ -31,6 +31,7 @@ func (r *run) judgeVersions(responses []seen) {
 			if v == "" || !namesVersion(v) {
 				continue
 			}
+			add(&r.ev.banners, name)
 			r.emit(check.Report{Rule: ruleVersion, URL: s.url(), Key: ruleVersion + " " + strings.ToLower(name),
 				Message: "the " + name + " header of " + s.url() + " names a software version (" + clip(v) + ")"})
 			break

@@ -66,6 +66,8 @@ type scan struct {
 	eng  *secrets.Engine
 	t    *check.Target
 	emit func(check.Report)
+	// c counts what the running phase scanned.
+	c *counts
 }
 
 func (s *scan) run(ctx context.Context) error {
@@ -73,15 +75,27 @@ func (s *scan) run(ctx context.Context) error {
 		s.unreadable()
 	}
 	if s.t.Diff != nil {
+		s.c = &counts{}
 		if err := s.diff(ctx); err != nil {
 			return err
 		}
+		s.recordDiff(s.c)
 	} else if s.t.Tree != nil {
+		s.c = &counts{}
 		if err := s.tree(ctx); err != nil {
 			return err
 		}
+		s.recordTree(s.c)
 	}
-	return s.artifacts(ctx)
+	if len(s.t.Artifacts) == 0 {
+		return nil
+	}
+	s.c = &counts{}
+	if err := s.artifacts(ctx); err != nil {
+		return err
+	}
+	s.recordArtifacts(s.c)
+	return nil
 }
 
 // piece is one fragment to scan and how its findings are reported.

@@ -22,7 +22,11 @@ func (s *scan) tree(ctx context.Context) error {
 	inArtifacts := artifactPrefixes(s.t)
 	return s.fragments(ctx, func(p put) error {
 		for _, name := range t.Files() {
-			if skipped(s.t, name) || inArtifacts(name) {
+			if inArtifacts(name) {
+				continue
+			}
+			if skipped(s.t, name) {
+				s.c.skipped++
 				continue
 			}
 			data, err := t.Read(name)
@@ -71,6 +75,8 @@ func (s *scan) diff(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("reading the lines %s..%s adds: %w", short(s.t.Diff.Base), short(s.t.Diff.Head), err)
 	}
+	files := map[string]bool{}
+	defer func() { s.c.files += len(files) }()
 	return s.fragments(ctx, func(p put) error {
 		var run []gitdiff.AddedLine
 		flush := func() error {
@@ -91,6 +97,8 @@ func (s *scan) diff(ctx context.Context) error {
 				continue
 			}
 			l.File = name
+			files[name] = true
+			s.c.lines++
 			if n := len(run); n > 0 && (run[n-1].File != l.File || run[n-1].Line+1 != l.Line) {
 				if err := flush(); err != nil {
 					return err
@@ -130,6 +138,7 @@ func (s *scan) binaryChanges(ctx context.Context, repo *gitdiff.Repo, prefix str
 		if !source.IsBinary(data) {
 			continue
 		}
+		s.c.binary++
 		if err := s.blob(name, data, true, p); err != nil {
 			return err
 		}
@@ -155,6 +164,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 		}
 		problems, err := source.WalkArtifacts(ctx, s.t.Root, s.t.Artifacts, opts, func(b source.Blob) error {
 			if b.Binary {
+				s.c.scanned(b.Path, len(b.Data))
 				return p(piece{Fragment: secrets.Fragment{Path: b.Path, Content: text(b.Data), Binary: true, StartLine: 1}, ofChange: true, binary: true})
 			}
 			return s.blob(b.Path, b.Data, true, p)
@@ -175,6 +185,7 @@ func (s *scan) artifacts(ctx context.Context) error {
 // blob scans one file's content: a source map through its sourcesContent,
 // a binary file through its printable strings, anything else whole.
 func (s *scan) blob(path string, data []byte, ofChange bool, p put) error {
+	s.c.scanned(path, len(data))
 	if source.IsBinary(data) {
 		return p(piece{Fragment: secrets.Fragment{Path: path, Content: text(source.PrintableRuns(data)), Binary: true, Raw: data, StartLine: 1}, ofChange: ofChange, binary: true})
 	}
@@ -222,6 +233,9 @@ func (s *scan) sourceMap(path string, data []byte, ofChange bool, p put) error {
 		if err := p(piece{Fragment: secrets.Fragment{Path: path + "!" + orig, Content: *content, StartLine: 1}, ofChange: ofChange}); err != nil {
 			return err
 		}
+	}
+	if n > 0 && s.c != nil {
+		s.c.sourceMaps++
 	}
 	if n > 0 && ofChange {
 		s.emit(check.Report{
