@@ -23,8 +23,9 @@ import (
 //   - reports/web/launchgate.sarif: the fixed portal, no findings, named
 //     "web";
 //   - reports/billing/launchgate.json: the vulnerable portal's findings
-//     again (the same fingerprints), joined under category "billing", so
-//     analysis "billing/scan": they stay findings of their own.
+//     again (the same fingerprints), a joined report under category
+//     "billing" whose findings carry its scan's analysis: they stay
+//     findings of their own.
 //
 // Every job ran with --fail-on never; the merge's own --fail-on decides.
 func mergeShards(t *testing.T) string {
@@ -97,7 +98,8 @@ func TestMergeMatrix(t *testing.T) {
 		} `json:"summary"`
 	}
 	decodeJSON(t, r.stdout, &doc)
-	if want := []string{"api", "web", "billing/scan"}; !slices.Equal(doc.Summary.Analyses, want) {
+	billing := report.AnalysisID("billing", "scan")
+	if want := []string{"api", "web", billing}; !slices.Equal(doc.Summary.Analyses, want) {
 		t.Errorf("analyses = %v, want %v", doc.Summary.Analyses, want)
 	}
 	// The api JSON and SARIF hold the same 12 findings: once each. The
@@ -112,11 +114,11 @@ func TestMergeMatrix(t *testing.T) {
 		}
 		seen[k] = true
 	}
-	if per["api"] != 12 || per["billing/scan"] != 12 || per["web"] != 0 || len(doc.Findings) != 24 {
-		t.Errorf("findings by analysis = %v, want api 12, billing/scan 12", per)
+	if per["api"] != 12 || per[billing] != 12 || per["web"] != 0 || len(doc.Findings) != 24 {
+		t.Errorf("findings by analysis = %v, want api 12, %s 12", per, billing)
 	}
 	if doc.Summary.Blocking != 14 {
-		t.Errorf("blocking = %d, want 14 (7 in each of api and billing/scan)", doc.Summary.Blocking)
+		t.Errorf("blocking = %d, want 14 (7 in each of api and %s)", doc.Summary.Blocking, billing)
 	}
 	if !slices.Contains(doc.Summary.Checks, "secrets") || !slices.Contains(doc.Summary.Checks, "debug") {
 		t.Errorf("checks = %v, want the scan's checks from the SARIF runs and the JSON", doc.Summary.Checks)
@@ -159,7 +161,7 @@ func TestMergeMatrix(t *testing.T) {
 	for _, run := range sdoc.Runs {
 		ids = append(ids, run.AutomationDetails.ID)
 	}
-	if want := []string{"api/", "web/", "billing/scan/"}; !slices.Equal(ids, want) {
+	if want := []string{"api/", "web/", billing + "/"}; !slices.Equal(ids, want) {
 		t.Errorf("SARIF runs %v, want %v", ids, want)
 	}
 }

@@ -18,8 +18,9 @@ type jsonReport struct {
 		Checks    []string `json:"checks"`
 		Analyses  []string `json:"analyses"`
 		Scorecard []struct {
-			ID       string   `json:"id"`
-			Evidence []string `json:"evidence"`
+			ID         string   `json:"id"`
+			Evidence   []string `json:"evidence"`
+			Unverified []string `json:"unverified"`
 		} `json:"scorecard"`
 	} `json:"summary"`
 	Evidence []report.Evidence `json:"evidence"`
@@ -52,7 +53,7 @@ func parseJSON(file string, data []byte) (*Input, error) {
 		}
 	}
 	in := &Input{File: file, Format: "json", Version: r.Tool.Version, Checks: r.Summary.Checks,
-		Tally: map[string][]string{}, Evidence: r.Evidence}
+		Tally: map[string][]string{}, Unverified: map[string][]string{}, Evidence: r.Evidence}
 	for _, a := range r.Summary.Analyses {
 		in.Analyses = appendNew(in.Analyses, strings.Trim(a, "/"))
 	}
@@ -91,9 +92,8 @@ func parseJSON(file string, data []byte) (*Input, error) {
 		in.Findings = append(in.Findings, f)
 	}
 	for _, row := range r.Summary.Scorecard {
-		for _, l := range row.Evidence {
-			in.Tally[row.ID] = appendNew(in.Tally[row.ID], l)
-		}
+		addLines(in.Tally, map[string][]string{row.ID: row.Evidence})
+		addLines(in.Unverified, map[string][]string{row.ID: row.Unverified})
 	}
 	return in, nil
 }

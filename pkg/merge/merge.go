@@ -30,9 +30,11 @@ type Input struct {
 	// Findings carry their analysis.
 	Findings []finding.Finding
 	// Checks are the checks that ran; Tally the scorecard evidence lines
-	// by area ID, as the report recorded them.
-	Checks []string
-	Tally  map[string][]string
+	// by area ID, and Unverified what those checks could not verify, as
+	// the report recorded them.
+	Checks     []string
+	Tally      map[string][]string
+	Unverified map[string][]string
 	// Notes are the report's warnings, Evidence its evidence blocks.
 	Notes    []string
 	Evidence []report.Evidence
@@ -67,11 +69,12 @@ func Merge(inputs []*Input, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 	out := &report.Result{
-		Tool:      report.Tool{Name: report.ToolName, Version: opts.Version},
-		Threshold: opts.Threshold,
-		Catalog:   opts.Catalog,
-		Ran:       map[string]bool{},
-		Tally:     map[string][]string{},
+		Tool:       report.Tool{Name: report.ToolName, Version: opts.Version},
+		Threshold:  opts.Threshold,
+		Catalog:    opts.Catalog,
+		Ran:        map[string]bool{},
+		Tally:      map[string][]string{},
+		Unverified: map[string][]string{},
 	}
 	type key struct{ analysis, fingerprint string }
 	at := map[key]int{}
@@ -93,11 +96,8 @@ func Merge(inputs []*Input, opts Options) (*report.Result, error) {
 		for _, c := range in.Checks {
 			out.Ran[c] = true
 		}
-		for area, lines := range in.Tally {
-			for _, l := range lines {
-				out.Tally[area] = appendNew(out.Tally[area], l)
-			}
-		}
+		addLines(out.Tally, in.Tally)
+		addLines(out.Unverified, in.Unverified)
 		for _, n := range in.Notes {
 			out.Notes = appendNew(out.Notes, n)
 		}
@@ -142,6 +142,15 @@ func checkDerived(inputs []*Input) error {
 		seen[in.Derived] = origin{in.File, key}
 	}
 	return nil
+}
+
+// addLines adds each area's lines of from to to, once each.
+func addLines(to, from map[string][]string) {
+	for area, lines := range from {
+		for _, l := range lines {
+			to[area] = appendNew(to[area], l)
+		}
+	}
 }
 
 func appendNew(list []string, s string) []string {

@@ -47,6 +47,7 @@ func shards(t *testing.T) []*Input {
 	probe := base
 	probe.Ran = map[string]bool{"probe-auth": true}
 	probe.Tally = map[string][]string{"auth": {"5 of 5 operations refused a request without a token"}}
+	probe.Unverified = map[string][]string{"ratelimit": {"no sign-in burst sent: --allow-writes not given"}}
 	probe.Findings = []finding.Finding{fnd("probe/unauthenticated-access", finding.Critical, "", 0, "https://web.example/api/x")}
 	web := report.Join("web", report.Part{Command: "scan", Result: &scan}, report.Part{Command: "probe", Result: &probe})
 
@@ -68,7 +69,8 @@ func TestMergeShards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"api", "web/scan", "web/probe", "billing"}; !slices.Equal(res.Analyses, want) {
+	webScan, webProbe := report.AnalysisID("web", "scan"), report.AnalysisID("web", "probe")
+	if want := []string{"api", webScan, webProbe, "billing"}; !slices.Equal(res.Analyses, want) {
 		t.Errorf("analyses = %v, want %v", res.Analyses, want)
 	}
 	if inputs[3].Derived != "billing" || inputs[0].Derived != "" {
@@ -82,11 +84,11 @@ func TestMergeShards(t *testing.T) {
 		}
 	}
 	want := map[string]int{
-		"api openapi/operation-without-auth":      1,
-		"api openapi/insecure-server-url":         1,
-		"web/scan openapi/operation-without-auth": 1,
-		"web/probe probe/unauthenticated-access":  1,
-		"billing openapi/api-key-in-query":        1,
+		"api openapi/operation-without-auth":        1,
+		"api openapi/insecure-server-url":           1,
+		webScan + " openapi/operation-without-auth": 1,
+		webProbe + " probe/unauthenticated-access":  1,
+		"billing openapi/api-key-in-query":          1,
 	}
 	if len(count) != len(want) {
 		t.Errorf("findings by analysis = %v, want %v", count, want)
@@ -107,6 +109,9 @@ func TestMergeShards(t *testing.T) {
 	}
 	if got := res.Tally["auth"]; len(got) != 2 {
 		t.Errorf("auth evidence = %v, want the scan's and the probe's line once each", got)
+	}
+	if got := res.Unverified["ratelimit"]; len(got) != 1 {
+		t.Errorf("ratelimit unverified = %v, want the probe's line", got)
 	}
 	rows := report.Scorecard(res)
 	for _, row := range rows {

@@ -26,7 +26,8 @@ func TestSARIFRoundTrip(t *testing.T) {
 	fs = append(fs, live, hidden)
 	r := &report.Result{Tool: report.Tool{Name: report.ToolName, Version: "1.2.3"}, Catalog: cat, Threshold: finding.High,
 		Category: "api", Findings: fs, Ran: map[string]bool{"openapi": true, "probe-auth": true},
-		Tally: map[string][]string{"auth": {"4 of 5 operations declare auth"}}}
+		Tally:      map[string][]string{"auth": {"4 of 5 operations declare auth"}},
+		Unverified: map[string][]string{"tenant": {"one identity: cross-tenant access not tried"}}}
 	dir := t.TempDir()
 	in := read(t, dir, write(t, dir, "api.sarif", "sarif", r), cat)
 	if in.Format != "sarif" || in.Version != "1.2.3" || in.Derived != "" {
@@ -35,8 +36,8 @@ func TestSARIFRoundTrip(t *testing.T) {
 	if len(in.Analyses) != 1 || in.Analyses[0] != "api" {
 		t.Errorf("analyses = %v, want [api]", in.Analyses)
 	}
-	if strings.Join(in.Checks, ",") != "openapi,probe-auth" || len(in.Tally["auth"]) != 1 {
-		t.Errorf("checks %v, tally %v", in.Checks, in.Tally)
+	if strings.Join(in.Checks, ",") != "openapi,probe-auth" || len(in.Tally["auth"]) != 1 || len(in.Unverified["tenant"]) != 1 {
+		t.Errorf("checks %v, tally %v, unverified %v", in.Checks, in.Tally, in.Unverified)
 	}
 	if len(in.Findings) != len(fs) {
 		t.Fatalf("read %d findings, want %d", len(in.Findings), len(fs))

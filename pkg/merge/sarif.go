@@ -13,13 +13,9 @@ import (
 	"github.com/launchgate/launchgate/pkg/report"
 )
 
-// The SARIF names launchgate writes (see pkg/report/sarif.go).
-const (
-	fingerprintKey   = "launchgate/v1" // launchgate:ignore secret/generic-api-key a SARIF fingerprint name, not a key
-	checksProperty   = "launchgate/checks"
-	evidenceProperty = "launchgate/evidence"
-	srcRoot          = "%SRCROOT%"
-)
+// fingerprintKey is the partialFingerprints entry launchgate's SARIF
+// carries its own fingerprint in (see pkg/report/sarif.go).
+const fingerprintKey = "launchgate/v1" // launchgate:ignore secret/generic-api-key a SARIF fingerprint name, not a key
 
 var lineHashSuffix = regexp.MustCompile(`:[0-9]+$`)
 
@@ -46,8 +42,9 @@ type sarifRun struct {
 		} `json:"toolExecutionNotifications"`
 	} `json:"invocations"`
 	Properties struct {
-		Checks   []string            `json:"launchgate/checks"`
-		Evidence map[string][]string `json:"launchgate/evidence"`
+		Checks     []string            `json:"launchgate/checks"`
+		Evidence   map[string][]string `json:"launchgate/evidence"`
+		Unverified map[string][]string `json:"launchgate/unverified"`
 	} `json:"properties"`
 	Results []sarifResult `json:"results"`
 }
@@ -89,7 +86,7 @@ func parseSARIF(file string, data []byte, cat *catalog.Catalog) (*Input, error) 
 	if len(log.Runs) == 0 {
 		return nil, fmt.Errorf("no runs")
 	}
-	in := &Input{File: file, Format: "sarif", Tally: map[string][]string{}}
+	in := &Input{File: file, Format: "sarif", Tally: map[string][]string{}, Unverified: map[string][]string{}}
 	for ri := range log.Runs {
 		run := &log.Runs[ri]
 		if run.Tool.Driver.Name != report.ToolName {
@@ -116,11 +113,8 @@ func parseSARIF(file string, data []byte, cat *catalog.Catalog) (*Input, error) 
 		for _, c := range run.Properties.Checks {
 			in.Checks = appendNew(in.Checks, c)
 		}
-		for area, lines := range run.Properties.Evidence {
-			for _, l := range lines {
-				in.Tally[area] = appendNew(in.Tally[area], l)
-			}
-		}
+		addLines(in.Tally, run.Properties.Evidence)
+		addLines(in.Unverified, run.Properties.Unverified)
 		for _, inv := range run.Invocations {
 			for _, n := range inv.ToolExecutionNotifications {
 				if t := strings.TrimSpace(n.Message.Text); t != "" {

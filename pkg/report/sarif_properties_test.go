@@ -12,7 +12,7 @@ import (
 
 // TestSARIFRunProperties checks that every run carries the checks that
 // ran and the scorecard evidence, which merge rebuilds the scorecard
-// from, and that a run that recorded neither carries no properties.
+// from, and that a run that recorded none of it carries no properties.
 func TestSARIFRunProperties(t *testing.T) {
 	type props struct {
 		Checks   []string            `json:"launchgate/checks"`
@@ -58,6 +58,21 @@ func TestSARIFRunProperties(t *testing.T) {
 			if !slices.Equal(p.Evidence["auth"], wantAuth) || !slices.Equal(p.Evidence["tenant"], []string{"2 identities"}) {
 				t.Errorf("run %d: evidence = %v", i, p.Evidence)
 			}
+		}
+	})
+	t.Run("unverified", func(t *testing.T) {
+		r := &Result{Threshold: finding.High, Ran: map[string]bool{"probe-abuse": true},
+			Unverified: map[string][]string{"ratelimit": {"no sign-in burst sent"}, "cors": {}}}
+		runs := decode(t, r)
+		var got map[string][]string
+		if err := json.Unmarshal(runs[0]["launchgate/unverified"], &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || !slices.Equal(got["ratelimit"], []string{"no sign-in burst sent"}) {
+			t.Errorf("unverified = %v, want ratelimit's line only", got)
+		}
+		if _, ok := runs[0]["launchgate/evidence"]; ok {
+			t.Errorf("evidence written without any: %s", runs[0]["launchgate/evidence"])
 		}
 	})
 	t.Run("nothing recorded: no properties", func(t *testing.T) {
