@@ -29,6 +29,7 @@ Usage:
   %[1]s scan [PATH] [flags]     static checks of a checkout (default .)
   %[1]s probe --url URL [flags] live checks of a deployment
   %[1]s dns DOMAIN [flags]      email trust of a sending domain (SPF, DKIM, DMARC, MX, MTA-STS, CAA)
+  %[1]s merge REPORT... [flags] join the JSON/SARIF reports of several jobs into one
   %[1]s rules                   the rule catalog
   %[1]s explain RULE            one rule: what it finds and how to fix it
   %[1]s action                  the GitHub Action entrypoint: reads INPUT_* and the event
@@ -42,7 +43,7 @@ was given fails closed: see the README's exit status).
 
 // commandNames are the commands dispatch knows, for the error that lists
 // them.
-var commandNames = [...]string{"scan", "probe", "dns", "rules", "explain", "action", "version", "help"}
+var commandNames = [...]string{"scan", "probe", "dns", "merge", "rules", "explain", "action", "version", "help"}
 
 // Run runs the command in args and returns the exit status.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -105,6 +106,8 @@ func dispatch(ctx context.Context, args []string, env Env) error {
 		return runProbe(ctx, rest, env)
 	case "dns":
 		return runDNS(ctx, rest, env)
+	case "merge":
+		return runMerge(ctx, rest, env)
 	default:
 		return usageErrorf("unknown command %s (want %s or %s; %s help lists them)", redact.Quote(cmd),
 			strings.Join(commandNames[:len(commandNames)-1], ", "), commandNames[len(commandNames)-1], env.program())

@@ -15,7 +15,10 @@ import (
 type JSONReporter struct{}
 
 type jsonReport struct {
-	Tool     Tool              `json:"tool"`
+	Tool Tool `json:"tool"`
+	// Category is Result.Category, so that `launchgate merge` can tell
+	// the reports of a matrix's jobs apart; omitted for the default.
+	Category string            `json:"category,omitempty"`
 	Findings []finding.Finding `json:"findings"`
 	Summary  jsonSummary       `json:"summary"`
 	// Evidence is omitted when the run has none (scan, probe).
@@ -65,6 +68,7 @@ func (JSONReporter) Write(w io.Writer, r *Result) error {
 	s := r.Summary()
 	out := jsonReport{
 		Tool:     toolOf(r),
+		Category: r.Category,
 		Findings: r.Findings,
 		Summary: jsonSummary{
 			Total:      s.Total,

@@ -45,8 +45,17 @@ func TestJSONShape(t *testing.T) {
 			if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 				t.Fatal(err)
 			}
-			if keys := sortedKeys(doc); !slices.Equal(keys, []string{"findings", "summary", "tool"}) {
-				t.Errorf("top-level keys = %v", keys)
+			wantKeys := []string{"findings", "summary", "tool"}
+			if tt.r.Category != "" {
+				// A job's category, so that merge tells the jobs apart;
+				// the default category writes none.
+				wantKeys = []string{"category", "findings", "summary", "tool"}
+				if doc["category"] != tt.r.Category {
+					t.Errorf("category = %v, want %q", doc["category"], tt.r.Category)
+				}
+			}
+			if keys := sortedKeys(doc); !slices.Equal(keys, wantKeys) {
+				t.Errorf("top-level keys = %v, want %v", keys, wantKeys)
 			}
 			tool, _ := doc["tool"].(map[string]any)
 			if tool["name"] != "launchgate" || tool["version"] != tt.r.Tool.Version {

@@ -180,6 +180,7 @@ func buildSARIF(r *Result, groups []*sarifGroup, maxResults int) (*sarifLog, err
 		if g.id != "" {
 			run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(g.id + "/"))
 		}
+		run.Properties = runProperties(r)
 		var notes []string
 		if i == 0 {
 			notes = r.Notes
@@ -203,6 +204,45 @@ func buildSARIF(r *Result, groups []*sarifGroup, maxResults int) (*sarifLog, err
 		log.Runs = append(log.Runs, sarifRun{Run: run, Results: results})
 	}
 	return log, nil
+}
+
+// The run properties that carry what a report's scorecard is judged
+// from, so that `launchgate merge` can rebuild the scorecard from SARIF.
+const (
+	checksProperty     = "launchgate/checks"
+	evidenceProperty   = "launchgate/evidence"
+	unverifiedProperty = "launchgate/unverified"
+)
+
+// runProperties records the checks that ran and, by scorecard area, the
+// evidence lines and what those checks could not verify; nil when the
+// run recorded none of them. Every run of
+// a log carries them, so that any one of them stands for the report.
+func runProperties(r *Result) sarif.Properties {
+	checks := ranChecks(r)
+	tally, unverified := nonEmpty(r.Tally), nonEmpty(r.Unverified)
+	if len(checks) == 0 && len(tally) == 0 && len(unverified) == 0 {
+		return nil
+	}
+	p := sarif.Properties{checksProperty: checks}
+	if len(tally) > 0 {
+		p[evidenceProperty] = tally
+	}
+	if len(unverified) > 0 {
+		p[unverifiedProperty] = unverified
+	}
+	return p
+}
+
+// nonEmpty is m without its empty lists.
+func nonEmpty(m map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	for k, v := range m {
+		if len(v) > 0 {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 func sarifResultOf(f *finding.Finding) *sarif.Result {
