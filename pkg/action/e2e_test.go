@@ -90,6 +90,19 @@ func TestPreDeployGateEndToEnd(t *testing.T) {
 	for rule, line := range want {
 		t.Errorf("the probe run has no %s at %s:%d", rule, spec, line)
 	}
+	// A finding about a served file has no spec line: it is shown on the
+	// configuration's probe settings, and names its URL.
+	anchored := false
+	for _, r := range doc.Runs[1].Results {
+		loc := r.Locations[0].PhysicalLocation
+		if r.RuleID == "probe/exposed-file" {
+			anchored = loc.ArtifactLocation.URI == portalPath+"/.launchgate.yml" && loc.Region.StartLine > 1 &&
+				strings.Contains(r.Message.Text, p.URL)
+		}
+	}
+	if !anchored {
+		t.Error("probe/exposed-file is not shown on the probe settings of the portal's .launchgate.yml")
+	}
 	for _, r := range doc.Runs[2].Results {
 		if !strings.HasPrefix(r.RuleID, "dns/") {
 			t.Errorf("the dns run holds %s", r.RuleID)

@@ -207,6 +207,9 @@ func (r *runner) fromRepositoryRoot(res *report.Result, root string) error {
 			if f := &res.Findings[i]; f.File != "" {
 				f.File = prefix + "/" + f.File
 			}
+			if f := &res.Findings[i]; f.AnchorFile != "" {
+				f.AnchorFile = prefix + "/" + f.AnchorFile
+			}
 		}
 	}
 	return nil

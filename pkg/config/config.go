@@ -202,3 +202,8 @@ const FileName = ".launchgate.yml"
 func Default() *Config {
 	return &Config{Version: Version}
 }
+
+// LineOf is the line of the file where the value at path is written
+// ("probe.login", "dns.domain"; for a section such as "probe", the line
+// of its first key), or 0 when the file does not set it.
+func (c *Config) LineOf(path string) int { return c.lines[path] }

@@ -39,6 +39,12 @@ type Finding struct {
 	// OfChange marks a finding that is about the --diff range by itself (a
 	// route whose auth got weaker), so the diff filter always keeps it.
 	OfChange bool `json:"-"`
+	// AnchorFile and AnchorLine are where code scanning shows a finding
+	// that has no file of its own (a live finding about a URL): the
+	// configuration line that set up what was probed. Reports other than
+	// SARIF keep the URL as the place.
+	AnchorFile string `json:"-"`
+	AnchorLine int    `json:"-"`
 	// Key is the logical anchor the fingerprint is made from, such as
 	// "GET /invoices/{id}" or a scheme name. Checks set it; it must not
 	// contain a secret.

@@ -162,6 +162,15 @@ func findingOf(res *sarifResult, cat *catalog.Catalog) (finding.Finding, error) 
 		f.File, f.URL = placeOf(loc.ArtifactLocation.URI, loc.ArtifactLocation.URIBaseID)
 		f.Line, f.Column = max(loc.Region.StartLine, 0), max(loc.Region.StartColumn, 0)
 	}
+	if u, ok := res.Properties["url"].(string); ok && f.URL == "" {
+		f.URL = u
+	}
+	if anchored, _ := res.Properties["launchgate/anchored"].(bool); anchored {
+		// A live finding shown on a configuration line: the line is its
+		// anchor, the URL its place.
+		f.AnchorFile, f.AnchorLine = f.File, f.Line
+		f.File, f.Line, f.Column = "", 0, 0
+	}
 	for _, s := range res.Suppressions {
 		// A suppression without a status is accepted (SARIF 3.35.3).
 		if s.Status == "" || s.Status == "accepted" {

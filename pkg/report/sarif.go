@@ -28,6 +28,9 @@ const (
 	// fingerprintKey versions our own fingerprint so that a later change to
 	// how fingerprints are made can use a new key instead of colliding.
 	fingerprintKey = "launchgate/v1" // launchgate:ignore secret/generic-api-key a SARIF fingerprint name, not a key
+	// anchoredKey marks a result whose location is the configuration line
+	// a live finding is shown on (finding.Finding.AnchorFile).
+	anchoredKey = "launchgate/anchored"
 )
 
 // SARIFReporter writes SARIF 2.1.0 that GitHub code scanning accepts: one
@@ -257,14 +260,25 @@ func sarifResultOf(f *finding.Finding) *sarif.Result {
 		region.WithStartColumn(f.Column)
 	}
 	loc := sarif.NewArtifactLocation()
-	if f.File == "" && f.URL != "" {
+	switch {
+	case f.File == "" && f.AnchorFile != "":
+		// A live finding without a file of its own: on the setting that
+		// configured what was probed, so that it is an alert with a file;
+		// the message names the URL.
+		loc.WithUri(fileURI(f.AnchorFile)).WithUriBaseId(srcRoot)
+		region = sarif.NewRegion().WithStartLine(max(f.AnchorLine, 1))
+	case f.File == "" && f.URL != "":
 		loc.WithUri(liveURI(f.URL))
-	} else {
+	default:
 		loc.WithUri(fileURI(f.File)).WithUriBaseId(srcRoot)
+	}
+	text := message(f)
+	if f.File == "" && f.AnchorFile != "" && f.URL != "" && !strings.Contains(text, f.URL) {
+		text += " (at " + f.URL + ")"
 	}
 	res := sarif.NewRuleResult(f.RuleID).
 		WithLevel(sarifLevel(f.Severity)).
-		WithMessage(sarif.NewTextMessage(message(f))).
+		WithMessage(sarif.NewTextMessage(text)).
 		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
 			sarif.NewPhysicalLocation().WithArtifactLocation(loc).WithRegion(region))}).
 		WithPartialFingerPrints(map[string]any{
@@ -274,6 +288,13 @@ func sarifResultOf(f *finding.Finding) *sarif.Result {
 			fingerprintKey:            fp,
 		})
 	res.Properties = sarif.Properties{"security-severity": f.Severity.SecurityScore()}
+	if f.URL != "" {
+		res.Properties["url"] = f.URL
+	}
+	if f.File == "" && f.AnchorFile != "" {
+		// The location is the anchor, not the finding's own file.
+		res.Properties[anchoredKey] = true
+	}
 	return res
 }
 
