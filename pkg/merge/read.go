@@ -57,7 +57,7 @@ func Parse(file string, data []byte, cat *catalog.Catalog) (*Input, error) {
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("%s: not a JSON or SARIF report: %s", file, jsonProblem(data, err))
+		return nil, fmt.Errorf("%s: not a JSON or SARIF report: %s", file, report.DecodeProblem(data, err))
 	}
 	var (
 		in  *Input
@@ -67,12 +67,12 @@ func Parse(file string, data []byte, cat *catalog.Catalog) (*Input, error) {
 	case top["runs"] != nil:
 		in, err = parseSARIF(file, data, cat)
 		if err != nil {
-			return nil, fmt.Errorf("%s: SARIF: %s", file, jsonProblem(data, err))
+			return nil, fmt.Errorf("%s: SARIF: %s", file, report.DecodeProblem(data, err))
 		}
 	case top["findings"] != nil:
 		in, err = parseJSON(file, data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: JSON report: %s", file, jsonProblem(data, err))
+			return nil, fmt.Errorf("%s: JSON report: %s", file, report.DecodeProblem(data, err))
 		}
 	default:
 		return nil, fmt.Errorf("%s: neither a launchgate JSON report (no \"findings\") nor SARIF (no \"runs\")", file)
@@ -117,24 +117,6 @@ func pathProblem(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// jsonProblem describes a JSON error with its line, when it has an
-// offset.
-func jsonProblem(data []byte, err error) string {
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-	}
-	if off < 0 || off > int64(len(data)) {
-		return err.Error()
-	}
-	return fmt.Sprintf("line %d: %v", bytes.Count(data[:off], []byte("\n"))+1, err)
 }
 
 // truncate keeps a quoted value from the input short.

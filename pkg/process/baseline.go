@@ -1,15 +1,14 @@
 package process
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
 
 	"github.com/launchgate/launchgate/pkg/finding"
+	"github.com/launchgate/launchgate/pkg/report"
 )
 
 // MaxBaselineSize bounds a baseline file; a report of many thousand
@@ -52,17 +51,17 @@ func ParseBaseline(name string, data []byte) (Baseline, error) {
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
-		return Baseline{}, fmt.Errorf("baseline %s: not a JSON or SARIF report: %s", name, jsonProblem(data, err))
+		return Baseline{}, fmt.Errorf("baseline %s: not a JSON or SARIF report: %s", name, report.DecodeProblem(data, err))
 	}
 	b := Baseline{file: name, fingerprints: map[string]bool{}}
 	switch {
 	case top["runs"] != nil:
 		if err := b.readSARIF(data); err != nil {
-			return Baseline{}, fmt.Errorf("baseline %s: SARIF: %s", name, jsonProblem(data, err))
+			return Baseline{}, fmt.Errorf("baseline %s: SARIF: %s", name, report.DecodeProblem(data, err))
 		}
 	case top["findings"] != nil:
 		if err := b.readReport(data); err != nil {
-			return Baseline{}, fmt.Errorf("baseline %s: JSON report: %s", name, jsonProblem(data, err))
+			return Baseline{}, fmt.Errorf("baseline %s: JSON report: %s", name, report.DecodeProblem(data, err))
 		}
 	default:
 		return Baseline{}, fmt.Errorf("baseline %s: neither a launchgate JSON report (no \"findings\") nor SARIF (no \"runs\")", name)
@@ -115,23 +114,6 @@ func (b *Baseline) readSARIF(data []byte) error {
 		}
 	}
 	return nil
-}
-
-// jsonProblem describes a JSON error with its line, when it has an offset.
-func jsonProblem(data []byte, err error) string {
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-	}
-	if off < 0 || off > int64(len(data)) {
-		return err.Error()
-	}
-	return fmt.Sprintf("line %d: %v", bytes.Count(data[:off], []byte("\n"))+1, err)
 }
 
 // Len is the number of findings in the baseline.
