@@ -138,7 +138,7 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, error) 
 	if out.Findings, err = process.Run(pipeline, raw); err != nil {
 		return nil, err
 	}
-	scan.AnchorToConfig(out.Findings, cfg, opts.WorkDir, "dns")
+	scan.AnchorToConfig(out.Findings, cfg, opts.WorkDir, "dns", "")
 	var notes []string
 	for _, p := range pipeline {
 		if n, ok := p.(interface{ Notes() []string }); ok {

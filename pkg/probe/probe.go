@@ -161,7 +161,11 @@ func (r *Runner) Run(ctx context.Context, opts Options) (*report.Result, *redact
 	if res.Findings, err = process.Run(pipeline, raw); err != nil {
 		return nil, rdr, err
 	}
-	scan.AnchorToConfig(res.Findings, cfg, root, "probe")
+	fallback := ""
+	if len(docs) > 0 {
+		fallback = docs[0].File
+	}
+	scan.AnchorToConfig(res.Findings, cfg, root, "probe", fallback)
 	probed, skipped := cov.Counts()
 	coverage := append([]string{fmt.Sprintf("probed %d operations of %s (%d not probed) with %d requests", probed, client.Origin(), skipped, client.Sent())},
 		cov.Lines()...)

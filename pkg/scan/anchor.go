@@ -27,20 +27,23 @@ var sectionKeys = map[string][]string{
 // AnchorToConfig gives each finding of fs without a file a place in the
 // repository for code scanning: the line of cfg's setting for its rule,
 // else of its section (probe or dns), in the config file when that lies
-// under root. Findings keep their URL; nothing changes without such a
-// file or line.
-func AnchorToConfig(fs []finding.Finding, cfg *config.Config, root, section string) {
-	if cfg == nil || cfg.File == "" {
-		return
+// under root; else, when fallback names a file under root (the spec the
+// probe replayed), its first line. Findings keep their URL; nothing
+// changes without such a file.
+func AnchorToConfig(fs []finding.Finding, cfg *config.Config, root, section, fallback string) {
+	rel := ""
+	if cfg != nil && cfg.File != "" {
+		rel = under(root, cfg.File)
 	}
-	rel, err := filepath.Rel(root, cfg.File)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return
-	}
-	rel = filepath.ToSlash(rel)
 	for i := range fs {
 		f := &fs[i]
 		if f.File != "" {
+			continue
+		}
+		if rel == "" {
+			if fallback != "" {
+				f.AnchorFile, f.AnchorLine = fallback, 1
+			}
 			continue
 		}
 		line := 0
@@ -50,8 +53,21 @@ func AnchorToConfig(fs []finding.Finding, cfg *config.Config, root, section stri
 				break
 			}
 		}
-		if line > 0 {
+		switch {
+		case line > 0:
 			f.AnchorFile, f.AnchorLine = rel, line
+		case fallback != "":
+			f.AnchorFile, f.AnchorLine = fallback, 1
 		}
 	}
+}
+
+// under is file relative to root with / separators, or "" when it lies
+// outside root.
+func under(root, file string) string {
+	rel, err := filepath.Rel(root, file)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }

@@ -20,7 +20,7 @@ func TestAnchorToConfig(t *testing.T) {
 		{RuleID: "probe/exposed-file", URL: "https://portal.example/.env"},
 		{RuleID: "probe/cross-tenant-access", File: "openapi.yaml", Line: 40, URL: "https://portal.example/api/invoices/1"},
 	}
-	AnchorToConfig(fs, cfg, root, "probe")
+	AnchorToConfig(fs, cfg, root, "probe", "")
 	for i, want := range []struct {
 		file string
 		line int
@@ -34,16 +34,21 @@ func TestAnchorToConfig(t *testing.T) {
 	}
 
 	dns := []finding.Finding{{RuleID: "dns/spf-missing", URL: "dns://example.com/TXT"}}
-	AnchorToConfig(dns, cfg, root, "dns")
+	AnchorToConfig(dns, cfg, root, "dns", "")
 	if dns[0].AnchorLine != 6 {
 		t.Errorf("dns finding anchored at line %d, want 6 (dns.domain)", dns[0].AnchorLine)
 	}
 
-	// A configuration outside the checkout, or none, anchors nothing.
+	// A configuration outside the checkout, or none, anchors nothing but
+	// to the fallback (the spec the probe replayed), at its first line.
 	outside := []finding.Finding{{RuleID: "probe/exposed-file", URL: "https://portal.example/.env"}}
-	AnchorToConfig(outside, cfg, filepath.Join(root, "sub"), "probe")
-	AnchorToConfig(outside, config.Default(), root, "probe")
+	AnchorToConfig(outside, cfg, filepath.Join(root, "sub"), "probe", "")
+	AnchorToConfig(outside, config.Default(), root, "probe", "")
 	if outside[0].AnchorFile != "" {
 		t.Errorf("anchored to %s outside the checkout", outside[0].AnchorFile)
+	}
+	AnchorToConfig(outside, config.Default(), root, "probe", "api/openapi.yaml")
+	if outside[0].AnchorFile != "api/openapi.yaml" || outside[0].AnchorLine != 1 {
+		t.Errorf("anchored at %s:%d, want the spec's first line", outside[0].AnchorFile, outside[0].AnchorLine)
 	}
 }
