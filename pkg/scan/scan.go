@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/launchgate/launchgate/pkg/catalog"
@@ -61,7 +62,7 @@ func (s *Scanner) Run(ctx context.Context, opts Options) (*report.Result, error)
 	if err != nil {
 		return nil, err
 	}
-	if len(t.Specs) == 0 {
+	if len(t.Specs) == 0 && slices.ContainsFunc(s.Checks, func(c *check.Check) bool { return c.Name == "openapi" }) {
 		notes = append(notes, "no OpenAPI document found under "+root+"; the route-auth checks did not run (name one with --spec)")
 	}
 
