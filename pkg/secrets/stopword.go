@@ -22,11 +22,12 @@ func gitleaksStopWord(a *config.Allowlist, secret string) bool {
 // secret, in any case, allow it; its generic rule lists some 1,400, many of
 // three to five letters, so one random key in a few hundred contains one
 // by chance ("…iSEnDZ…", "…USpECOW…"). Here a stop word allows a secret
-// only when the secret does not look generated anyway, or when the stop
-// word is a word of it (see wordBounds) and what is left without its stop
-// words does not look generated: "test_secret_123", "myTestKey" and
-// "ruby-builder" are words, a random key that happens to spell "View" is
-// still random without it (looksGenerated).
+// only when the secret does not look generated anyway (looksGenerated),
+// or when a word of it holds the stop word (stopWordsIn) and what is left
+// without those words does not look generated: "myTestKey",
+// "ruby-builder-token-01" and "mlkem768Ciphertext" are words, while a
+// random key that happens to spell "View" is still random without it,
+// and one that spells "SEnD" across case changes holds no such word.
 func stopWordAllows(a *config.Allowlist, secret string) bool {
 	if !gitleaksStopWord(a, secret) {
 		return false
@@ -121,10 +122,9 @@ func charClass(c byte) int {
 	return classOther
 }
 
-// stopWordsIn returns where stop words occur in secret as words of it:
-// each occurrence, matched without regard to case, whose letters and
-// digits begin and end on word boundaries and whose letters have one
-// case form (lower, UPPER or Title).
+// stopWordsIn returns the words of secret that hold a stop word, matched
+// without regard to case (see wordAround): "test" in "myTestKey",
+// "text" in "mlkem768Ciphertext", not "send" in "…iSEnDZ…".
 func stopWordsIn(stopWords []string, secret string) []span {
 	// ASCII lower case keeps offsets: strings.ToLower turns each invalid
 	// byte into three.
@@ -142,8 +142,8 @@ func stopWordsIn(stopWords []string, secret string) []span {
 				break
 			}
 			start := from + i
-			if isWordOf(secret, bounds, start, start+len(w)) {
-				out = append(out, span{start, start + len(w)})
+			if sp, ok := wordAround(secret, bounds, start, start+len(w)); ok {
+				out = append(out, sp)
 			}
 			from = start + 1
 		}
@@ -151,12 +151,13 @@ func stopWordsIn(stopWords []string, secret string) []span {
 	return out
 }
 
-// isWordOf reports whether s[start:end] is made of whole words of s: its
-// letters and digits begin and end at positions bounds holds, and its
-// letters are all lower case, all upper case, or one capital followed by
-// lower case. A stop word's own separators ("bot_", "app.") bound it on
-// their side.
-func isWordOf(s string, bounds []bool, start, end int) bool {
+// wordAround returns the words of s that s[start:end] lies in: its
+// letters and digits widened to the nearest bounds on either side. ok is
+// false when those words are not in one case form (lower, UPPER or Title):
+// then the stop word straddles case changes, as random characters do
+// ("…iSEnDZ…"), and no word of s holds it. A stop word's own separators
+// ("bot_", "app.") bound it on their side.
+func wordAround(s string, bounds []bool, start, end int) (sp span, ok bool) {
 	for start < end && !byteAlnum(s[start]) {
 		start++
 	}
@@ -164,9 +165,15 @@ func isWordOf(s string, bounds []bool, start, end int) bool {
 		end--
 	}
 	if start == end {
-		return true
+		return span{start, end}, true
 	}
-	return bounds[start] && bounds[end] && oneCaseForm(s[start:end])
+	for !bounds[start] {
+		start--
+	}
+	for !bounds[end] {
+		end++
+	}
+	return span{start, end}, oneCaseForm(s[start:end])
 }
 
 // oneCaseForm reports whether the letters of s are all lower case, all

@@ -133,6 +133,7 @@ func TestStopWordAsWordStaysQuiet(t *testing.T) {
 		{"admin_password_12345", true},
 		{"docker_registry_token_2023", true},
 		{"supersecretsessionkey2024", true},
+		{"mlkem768Ciphertext", true},
 	}
 	for _, c := range cases {
 		t.Run(c.value, func(t *testing.T) {
@@ -154,33 +155,39 @@ func TestStopWordAsWordStaysQuiet(t *testing.T) {
 func TestStopWordsIn(t *testing.T) {
 	cases := []struct {
 		value, stop string
-		word        bool
+		// want is the word that holds stop, or "" when none does.
+		want string
 	}{
-		{"myTestKey", "test", true},
-		{"test_key", "test", true},
-		{"EXAMPLE-KEY", "example", true},
-		{"dummysecret", "dummy", false}, // glued: looksGenerated decides
-		{"XMLView2", "view", true},
-		{"Xview2", "view", false},
-		{"xVIEW9", "view", true},
-		{"NVIEWAr", "view", false},
-		{"iSEnDZ", "send", false},
-		{"USpECOW", "spec", false},
-		{"a3View9", "view", true},
-		{"ViEw", "view", false},
-		{"bot_x", "bot_", true},
-		{"robot_x", "bot_", false},
-		{"x.app.y", "app.", true},
-		{"md5sum", "md5", true},
-		{"amd5", "md5", false},
-		{"view", "view", true},
-		{"HTTPServer", "http", true},
-		{"HTTPServer", "server", true},
+		{"myTestKey", "test", "Test"},
+		{"test_key", "test", "test"},
+		{"EXAMPLE-KEY", "example", "EXAMPLE"},
+		{"dummysecret", "dummy", "dummysecret"},
+		{"mlkem768Ciphertext", "text", "Ciphertext"},
+		{"XMLView2", "view", "View"},
+		{"Xview2", "view", "Xview"},
+		{"xVIEW9", "view", "VIEW"},
+		{"NVIEWAr", "view", "NVIEW"},
+		{"HTTPServer", "http", "HTTP"},
+		{"HTTPServer", "server", "Server"},
+		{"md5sum", "md5", "md5"},
+		{"front-end", "front-end", "front-end"},
+		{"bot_x", "bot_", "bot"},
+		{"robot_x", "bot_", "robot"},
+		{"x.app.y", "app.", "app"},
+		{"view", "view", "view"},
+		{"iSEnDZ", "send", ""},
+		{"USpECOW", "spec", ""},
+		{"ViEw", "view", ""},
+		{"gJaDel6", "jade", ""},
+		{"plain", "view", ""},
 	}
 	for _, c := range cases {
-		got := stopWordsIn([]string{c.stop}, c.value)
-		if (len(got) > 0) != c.word {
-			t.Errorf("%q in %q: word %v, want %v", c.stop, c.value, len(got) > 0, c.word)
+		got := ""
+		if sp := stopWordsIn([]string{c.stop}, c.value); len(sp) > 0 {
+			got = c.value[sp[0].start:sp[0].end]
+		}
+		if got != c.want {
+			t.Errorf("%q in %q: held by %q, want %q", c.stop, c.value, got, c.want)
 		}
 	}
 }
