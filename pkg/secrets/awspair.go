@@ -295,7 +295,7 @@ func dropOverlapping(cands []*candidate, taken []span) {
 // kept: judged as the named-key rule's own matches are (allowlisted values,
 // gitleaks:allow on its line).
 func (e *Engine) pairable(f Fragment, lines lineIndex, value string, at span) bool {
-	if findingAllowed(f.Path, value, value, "", e.cfg.Allowlists) {
+	if findingAllowed(f.Path, value, value, "", e.cfg.Allowlists, stopWordAllows) {
 		return false
 	}
 	for _, re := range e.allowValues {

@@ -32,7 +32,7 @@ func (e *Engine) keyMaterial(f Fragment, cands []*candidate) []*candidate {
 	}
 	for _, c := range findKeyMaterial(f) {
 		line := lineAround(f.Content, c.at.start, c.at.end)
-		if !findingAllowed(f.Path, c.value, c.match, line, e.cfg.Allowlists) {
+		if !findingAllowed(f.Path, c.value, c.match, line, e.cfg.Allowlists, stopWordAllows) {
 			cands = append(cands, c)
 		}
 	}

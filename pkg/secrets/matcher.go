@@ -35,6 +35,9 @@ type matcher struct {
 	trie      *ahocorasick.Trie
 	// always are the rules without keywords: they run on every content.
 	always []*matchRule
+	// stopWord judges an allowlist's stop words: stopWordAllows, or
+	// gitleaks' own test where a test holds the matcher to gitleaks.
+	stopWord stopWordJudge
 }
 
 // matchRule is one rule with what the matcher derived from it.
@@ -57,7 +60,7 @@ const wholeRegion = 0.5
 
 // newMatcher prepares cfg's rules. cfg must not change afterwards.
 func newMatcher(cfg *config.Config) *matcher {
-	m := &matcher{cfg: cfg}
+	m := &matcher{cfg: cfg, stopWord: stopWordAllows}
 	globalLine := anyLineTarget(cfg.Allowlists)
 	index := map[string]int{}
 	var keywords []string

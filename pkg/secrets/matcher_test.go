@@ -46,15 +46,45 @@ func candidateKeys(cs []*candidate) []string {
 	return keys
 }
 
-// agree checks that the matcher finds in view exactly what gitleaks'
-// detector finds.
-func agree(t *testing.T, e *Engine, d *detect.Detector, name, path, view string) {
+// agree checks that the matcher, judging stop words as gitleaks does,
+// finds in view exactly what gitleaks' detector finds, and that the
+// engine's matcher finds the same and, besides, only secrets gitleaks
+// let a stop word allow.
+func agree(t *testing.T, e *Engine, strict *matcher, d *detect.Detector, name, path, view string) {
 	t.Helper()
-	got := candidateKeys(e.matcher.find(context.Background(), path, view))
+	got := candidateKeys(strict.find(context.Background(), path, view))
 	want := candidateKeys(gitleaksCandidates(d, path, view))
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: matcher and gitleaks differ\n only the matcher: %v\n only gitleaks: %v", name, missing(want, got), missing(got, want))
 	}
+	ours := e.matcher.find(context.Background(), path, view)
+	if lost := missing(candidateKeys(ours), got); len(lost) > 0 {
+		t.Errorf("%s: judging stop words by words lost %v", name, lost)
+	}
+	for _, c := range ours {
+		if !slices.Contains(got, candidateKeys([]*candidate{c})[0]) && !stopWorded(e, c) {
+			t.Errorf("%s: the engine's matcher alone finds %s|%d-%d, which holds no stop word", name, c.rule, c.at.start, c.at.end)
+		}
+	}
+}
+
+// strictMatcher returns a matcher of e's rules that judges stop words as
+// gitleaks does.
+func strictMatcher(e *Engine) *matcher {
+	m := newMatcher(&e.cfg)
+	m.stopWord = gitleaksStopWord
+	return m
+}
+
+// stopWorded reports whether a stop word of c's rule, or a global one,
+// occurs in c's value as gitleaks looks for them.
+func stopWorded(e *Engine, c *candidate) bool {
+	for _, a := range append(slices.Clone(e.cfg.Allowlists), e.cfg.Rules[c.rule].Allowlists...) {
+		if gitleaksStopWord(a, c.value) {
+			return true
+		}
+	}
+	return false
 }
 
 // missing returns the keys of b that a lacks.
@@ -71,6 +101,7 @@ func missing(a, b []string) []string {
 func TestMatcherAgreesWithGitleaksPerRule(t *testing.T) {
 	e := newEngine(t, Options{})
 	d := reference(e)
+	strict := strictMatcher(e)
 	g := newGen(t)
 	filler := minifiedBundle(g, 4<<10)
 	lines := strings.Repeat("const apiKeyName = \"token\"; // key, secret, password\n", 60)
@@ -81,10 +112,10 @@ func TestMatcherAgreesWithGitleaksPerRule(t *testing.T) {
 	for id, texts := range samples {
 		for i, s := range texts {
 			name := fmt.Sprintf("%s#%d", id, i)
-			agree(t, e, d, name+" alone", examplePath, s)
-			agree(t, e, d, name+" in a bundle", "dist/app.js", filler+`;var c="`+s+`";`+filler)
-			agree(t, e, d, name+" on a line", "src/config.ts", lines+"export const v = "+s+"\n"+lines)
-			agree(t, e, d, name+" glued to words", "src/glued.txt", "xx"+s+"yy")
+			agree(t, e, strict, d, name+" alone", examplePath, s)
+			agree(t, e, strict, d, name+" in a bundle", "dist/app.js", filler+`;var c="`+s+`";`+filler)
+			agree(t, e, strict, d, name+" on a line", "src/config.ts", lines+"export const v = "+s+"\n"+lines)
+			agree(t, e, strict, d, name+" glued to words", "src/glued.txt", "xx"+s+"yy")
 		}
 	}
 }
@@ -94,6 +125,7 @@ func TestMatcherAgreesWithGitleaksPerRule(t *testing.T) {
 func TestMatcherAgreesWithGitleaksMixed(t *testing.T) {
 	e := newEngine(t, Options{})
 	d := reference(e)
+	strict := strictMatcher(e)
 	g := newGen(t)
 	var all []string
 	for _, texts := range ruleSamples(t, e, 2) {
@@ -109,7 +141,7 @@ func TestMatcherAgreesWithGitleaksMixed(t *testing.T) {
 				b.WriteString(minifiedBundle(g, 300))
 			}
 		}
-		agree(t, e, d, fmt.Sprintf("mixed, separated by %q", sep), "dist/mixed.js", b.String())
+		agree(t, e, strict, d, fmt.Sprintf("mixed, separated by %q", sep), "dist/mixed.js", b.String())
 	}
 }
 
@@ -117,6 +149,7 @@ func TestMatcherAgreesWithGitleaksMixed(t *testing.T) {
 func TestMatcherAgreesWithGitleaksOnFixtures(t *testing.T) {
 	e := newEngine(t, Options{})
 	d := reference(e)
+	strict := strictMatcher(e)
 	n := 0
 	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, de os.DirEntry, err error) error {
 		if err != nil || de.IsDir() {
@@ -127,7 +160,7 @@ func TestMatcherAgreesWithGitleaksOnFixtures(t *testing.T) {
 			return err
 		}
 		n++
-		agree(t, e, d, p, filepath.ToSlash(p), string(b))
+		agree(t, e, strict, d, p, filepath.ToSlash(p), string(b))
 		return nil
 	})
 	if err != nil {
@@ -164,6 +197,7 @@ func TestRegionsAround(t *testing.T) {
 func FuzzMatcherAgreesWithGitleaks(f *testing.F) {
 	e := newEngine(f, Options{})
 	d := reference(e)
+	strict := strictMatcher(e)
 	for _, texts := range ruleSamples(f, e, 1) {
 		f.Add("src/app.ts", texts[0])
 	}
@@ -172,7 +206,7 @@ func FuzzMatcherAgreesWithGitleaks(f *testing.F) {
 		if len(content) > 64<<10 {
 			return
 		}
-		got := candidateKeys(e.matcher.find(context.Background(), path, content))
+		got := candidateKeys(strict.find(context.Background(), path, content))
 		want := candidateKeys(gitleaksCandidates(d, path, content))
 		if !slices.Equal(got, want) {
 			t.Errorf("matcher and gitleaks differ\n only the matcher: %v\n only gitleaks: %v", missing(want, got), missing(got, want))

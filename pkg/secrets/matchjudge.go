@@ -43,7 +43,7 @@ func (m *matcher) judgeMatch(r *matchRule, path, view string, sp span) (*candida
 	if r.lineAllow {
 		line = lineAround(view, mstart, mstart+len(match))
 	}
-	if findingAllowed(path, secret, match, line, m.cfg.Allowlists) || findingAllowed(path, secret, match, line, r.Allowlists) {
+	if findingAllowed(path, secret, match, line, m.cfg.Allowlists, m.stopWord) || findingAllowed(path, secret, match, line, r.Allowlists, m.stopWord) {
 		return nil, false
 	}
 	start := mstart + off
@@ -98,10 +98,11 @@ func pathAllowed(path string, allowlists []*config.Allowlist) bool {
 }
 
 // findingAllowed reports whether an allowlist allows a match by its
-// secret, match or line (the allowlist's regex target) or stop words.
-// Under the OR condition paths were decided by pathAllowed; under AND
-// every condition the allowlist sets must hold, the path's included.
-func findingAllowed(path, secret, match, line string, allowlists []*config.Allowlist) bool {
+// secret, match or line (the allowlist's regex target) or by its stop
+// words, as stop judges them (stopWordAllows). Under the OR condition
+// paths were decided by pathAllowed; under AND every condition the
+// allowlist sets must hold, the path's included.
+func findingAllowed(path, secret, match, line string, allowlists []*config.Allowlist, stop stopWordJudge) bool {
 	for _, a := range allowlists {
 		target := secret
 		switch a.RegexTarget {
@@ -111,9 +112,9 @@ func findingAllowed(path, secret, match, line string, allowlists []*config.Allow
 			target = line
 		}
 		regex := a.RegexAllowed(target)
-		stop, _ := a.ContainsStopWord(secret)
+		stopped := len(a.StopWords) > 0 && stop(a, secret)
 		if a.MatchCondition != config.AllowlistMatchAnd {
-			if regex || stop {
+			if regex || stopped {
 				return true
 			}
 			continue
@@ -125,7 +126,7 @@ func findingAllowed(path, secret, match, line string, allowlists []*config.Allow
 		if len(a.Regexes) > 0 && !regex {
 			ok = false
 		}
-		if len(a.StopWords) > 0 && !stop {
+		if len(a.StopWords) > 0 && !stopped {
 			ok = false
 		}
 		if ok {
