@@ -14,11 +14,14 @@
 #                 SPEC_OPS operations, alone in a folder:
 #                 launchgate scan DIR --checks openapi
 #
-# Linearity: for each series, the per-unit cost (seconds per MB of the
-# tree, or per operation of the document; peak MB per MB of input) of its
-# largest input divided by that of its smallest. Within 1.5x is "linear",
-# above is "superlinear". A ratio under 1 means a fixed cost (start-up,
-# the process's base memory) weighs more on the small inputs.
+# Linearity: for each series, the per-unit cost (wall and CPU seconds per
+# MB of the tree, or per operation of the document; peak MB per MB of
+# input) of its largest input divided by that of its smallest. Within 1.5x
+# is "linear", above is "superlinear". A ratio under 1 means a fixed cost
+# (start-up, the process's base memory) weighs more on the small inputs;
+# the marginal CPU cost (between the two largest inputs over between the
+# two smallest, with three or more inputs) takes that fixed cost out. On a
+# busy machine trust CPU over wall time.
 #
 # --quick: the two smallest inputs of each series, one run each.
 #
@@ -204,7 +207,7 @@ measure() {
 }
 
 # points[SERIES] holds one line per successful input, smallest first:
-# units (MB or operations), MB, wall seconds, peak MB.
+# units (MB or operations), MB, wall seconds, CPU seconds, peak MB.
 declare -A points=() unit_name=()
 
 echo "# Scaling benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -231,7 +234,7 @@ row() {
 	# shellcheck disable=SC2059
 	printf "$fmt" "$label" "$mb" "$wall" "$cpu" "$peak" \
 		"$(ratio "$exact" "$wall")" "$(ratio "$peak" "$exact")" ""
-	points[$s]+="$units $exact $wall $peak"$'\n'
+	points[$s]+="$units $exact $wall $cpu $peak"$'\n'
 }
 
 for s in "${series_list[@]}"; do
@@ -259,7 +262,7 @@ done
 
 echo
 echo "# Linearity: per-unit cost of the largest input / of the smallest (linear if at most 1.5);"
-echo "# marginal: the extra seconds per extra unit between the two largest inputs / between the two smallest"
+echo "# marginal cpu: the extra CPU seconds per extra unit between the two largest inputs / between the two smallest"
 for s in "${series_list[@]}"; do
 	if [[ $(printf '%s' "${points[$s]:-}" | grep -c .) -lt 2 ]]; then
 		echo "$s: fewer than two inputs measured; no verdict"
@@ -268,17 +271,18 @@ for s in "${series_list[@]}"; do
 	printf '%s' "${points[$s]}" | awk -v s="$s" -v u="${unit_name[$s]}" '
 		function verdict(r) { return r <= 1.5 ? "linear" : "superlinear" }
 		function per(x, n) { return n > 0 ? x / n : 0 }
-		function slope(a, b) { return unit[b] > unit[a] ? (wall[b] - wall[a]) / (unit[b] - unit[a]) : 0 }
-		NF == 4 { n++; unit[n] = $1; mb[n] = $2; wall[n] = $3; peak[n] = $4 }
+		function slope(a, b) { return unit[b] > unit[a] ? (cpu[b] - cpu[a]) / (unit[b] - unit[a]) : 0 }
+		NF == 5 { n++; unit[n] = $1; mb[n] = $2; wall[n] = $3; cpu[n] = $4; peak[n] = $5 }
 		END {
 			t0 = per(wall[1], unit[1]); t1 = per(wall[n], unit[n])
+			c0 = per(cpu[1], unit[1]); c1 = per(cpu[n], unit[n])
 			k0 = per(peak[1], mb[1]); k1 = per(peak[n], mb[n])
-			tr = t0 > 0 ? t1 / t0 : 0; kr = k0 > 0 ? k1 / k0 : 0
-			printf "%s: time per %s %.3g ms -> %.3g ms, ratio %.2f, %s; memory per MB %.3g -> %.3g, ratio %.2f, %s", \
-				s, u, t0 * 1000, t1 * 1000, tr, verdict(tr), k0, k1, kr, verdict(kr)
+			tr = t0 > 0 ? t1 / t0 : 0; cr = c0 > 0 ? c1 / c0 : 0; kr = k0 > 0 ? k1 / k0 : 0
+			printf "%s: wall per %s %.3g ms -> %.3g ms, ratio %.2f, %s; cpu per %s %.3g ms -> %.3g ms, ratio %.2f, %s; memory per MB %.3g -> %.3g, ratio %.2f, %s", \
+				s, u, t0 * 1000, t1 * 1000, tr, verdict(tr), u, c0 * 1000, c1 * 1000, cr, verdict(cr), k0, k1, kr, verdict(kr)
 			m0 = slope(1, 2); m1 = slope(n - 1, n)
 			if (n >= 3 && m0 > 0)
-				printf "; marginal %.3g ms -> %.3g ms per %s, ratio %.2f", m0 * 1000, m1 * 1000, u, m1 / m0
+				printf "; marginal cpu %.3g ms -> %.3g ms per %s, ratio %.2f", m0 * 1000, m1 * 1000, u, m1 / m0
 			printf "\n"
 		}'
 done
