@@ -213,9 +213,12 @@ declare -A points=() unit_name=()
 echo "# Scaling benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "#   launchgate: $("$work/launchgate-re2" version 2>/dev/null | head -n1 || echo '?') (-tags gore2regex)"
 echo
-fmt='%-22s %8s %8s %8s %8s %8s %9s  %s\n'
-# shellcheck disable=SC2059 # the format is a constant
-printf "$fmt" input size_MB wall_s cpu_s peak_MB MB_per_s peak/size note
+# print_row prints one table row, without trailing blanks when it has no
+# note.
+print_row() {
+	printf '%-22s %8s %8s %8s %8s %8s %9s  %s\n' "$@" | sed 's/[[:space:]]*$//'
+}
+print_row input size_MB wall_s cpu_s peak_MB MB_per_s peak/size note
 
 # row SERIES LABEL UNITS DIR ARGS... measures one input and prints its row.
 row() {
@@ -226,13 +229,11 @@ row() {
 	exact=$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')
 	measure "$label" "$dir" "$@"
 	if [[ -n $failure ]]; then
-		# shellcheck disable=SC2059
-		printf "$fmt" "$label" "$mb" - - - - - "failed: $failure"
+		print_row "$label" "$mb" - - - - - "failed: $failure"
 		return
 	fi
 	peak=$(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }')
-	# shellcheck disable=SC2059
-	printf "$fmt" "$label" "$mb" "$wall" "$cpu" "$peak" \
+	print_row "$label" "$mb" "$wall" "$cpu" "$peak" \
 		"$(ratio "$exact" "$wall")" "$(ratio "$peak" "$exact")" ""
 	points[$s]+="$units $exact $wall $cpu $peak"$'\n'
 }
