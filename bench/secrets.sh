@@ -14,17 +14,27 @@
 #          vs launchgate scan CHECKOUT --artifacts CHECKOUT/site
 #   pr     a repository with tags base and head, ~5,000 added lines apart:
 #          gitleaks git --log-opts=base..head vs launchgate scan --diff base..head
+#   gomod  real Go module sources nobody generated: whole module folders
+#          copied from the module cache (go env GOMODCACHE), in path order,
+#          until GOMOD_SIZE, committed as one git commit:
+#          gitleaks dir DIR vs launchgate scan DIR --checks secrets
+#   gomod-git  the same repository: gitleaks git DIR
+#          vs launchgate scan DIR --checks secrets
+#   (gomod and gomod-git are not in the default SETS; they plant nothing,
+#   so their recall is -.)
 #
-# --quick: one run each and small data sets (20 MB tree and build, 10 MB pr base).
+# --quick: one run each and small data sets (20 MB tree and build, 10 MB pr
+# base, 50 MB gomod).
 #
 # Environment:
 #   RUNS=5                runs per tool and data set (median is reported)
 #   TOOLS=gitleaks,launchgate,launchgate-re2
 #                         launchgate-re2 is launchgate built with -tags gore2regex
 #   SETS=tree,build,pr    data sets to run
-#   TREE_SIZE=200MB BUILD_SIZE=200MB PR_SIZE=20MB
+#   TREE_SIZE=200MB BUILD_SIZE=200MB PR_SIZE=20MB GOMOD_SIZE=300MB
 #                         data set sizes (PR_SIZE is the base tree; the
-#                         pull request itself is always ~5,000 lines)
+#                         pull request itself is always ~5,000 lines;
+#                         GOMOD_SIZE in MB, at least what is copied)
 #   BENCH_SEED=1          generator seed; the same seed gives the same bytes
 #   BENCH_SRC=DIR         launchgate checkout to build (default: this one)
 #   BENCH_WORK=DIR        scratch folder for builds, data and reports
@@ -43,6 +53,7 @@ sets=${SETS:-tree,build,pr}
 tree_size=${TREE_SIZE:-200MB}
 build_size=${BUILD_SIZE:-200MB}
 pr_size=${PR_SIZE:-20MB}
+gomod_size=${GOMOD_SIZE:-300MB}
 seed=${BENCH_SEED:-1}
 run_timeout=${BENCH_TIMEOUT:-1800}
 gitleaks_version=v8.30.1
@@ -58,6 +69,7 @@ while [[ $# -gt 0 ]]; do
 		tree_size=${TREE_SIZE:-20MB}
 		build_size=${BUILD_SIZE:-20MB}
 		pr_size=${PR_SIZE:-10MB}
+		gomod_size=${GOMOD_SIZE:-50MB}
 		;;
 	-h | --help)
 		usage
@@ -150,6 +162,64 @@ generate() {
 	checkout[$set]=$dir
 }
 
+# copy_gomod SIZE copies whole module folders of the module cache, in path
+# order, until SIZE (in MB) is reached, makes them writable (the cache is
+# read-only) and commits them all as one commit, ignored files included,
+# so that gitleaks dir, gitleaks git and launchgate read the same files.
+# Like generate, it runs once per size and module list; the summary file is
+# written last and marks it complete.
+copy_gomod() {
+	local size=$1 mb modcache list hash dir log=$work/logs/gomod.log
+	mb=${size%[Mm][Bb]}
+	if ! [[ $mb =~ ^[1-9][0-9]*$ ]]; then
+		echo "secrets.sh: GOMOD_SIZE must be a whole number of MB such as 300MB, not '$size'" >&2
+		exit 2
+	fi
+	modcache=$(go env GOMODCACHE)
+	if [[ -z $modcache || ! -d $modcache ]]; then
+		echo "secrets.sh: the Go module cache ('$modcache', go env GOMODCACHE) is not a folder; run go mod download in this checkout first" >&2
+		exit 1
+	fi
+	# Module folders are the ones whose name holds @version; cache/ holds
+	# the downloaded zips, not sources.
+	list=$(cd "$modcache" && find . -path ./cache -prune -o -type d -name '*@*' -prune -print | sed 's|^\./||' | LC_ALL=C sort |
+		while read -r m; do
+			printf '%s %s\n' "$(du -sk --apparent-size "$m" | cut -f1)" "$m"
+		done | awk -v want="$((mb * 1024))" '$1 > 0 && total < want { total += $1; print $2 }')
+	if [[ -z $list ]]; then
+		echo "secrets.sh: no module folders in $modcache; run go mod download in this checkout first" >&2
+		exit 1
+	fi
+	hash=$(printf '%s\n' "$list" | sha256sum | cut -c1-8)
+	dir=$work/data/gomod-${mb}MB-$hash
+	if [[ ! -f $dir.summary ]]; then
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		if ! (while read -r m; do
+			mkdir -p "$dir/$(dirname "$m")" && cp -R "$modcache/$m" "$dir/$m" || exit 1
+		done <<<"$list") >"$log" 2>&1 ||
+			! chmod -R u+w "$dir" >>"$log" 2>&1 ||
+			! {
+				git -C "$dir" init -q &&
+					git -C "$dir" add -A -f &&
+					git -C "$dir" -c user.name=bench -c user.email=bench@example.invalid -c commit.gpgsign=false \
+						commit -q -m "Go module sources"
+			} >>"$log" 2>&1; then
+			echo "secrets.sh: copying the gomod data set failed: $(error_line "$log") (see $log)" >&2
+			exit 1
+		fi
+		# Nothing is planted: an empty manifest lets the scorer count findings.
+		printf '{"kind": "gomod", "secrets": []}\n' >"$dir.planted.json"
+		printf '%s: %d modules, %d files, %.1f MB\n' "$dir" "$(grep -c . <<<"$list")" \
+			"$(git -C "$dir" ls-files | wc -l)" \
+			"$(find "$dir" -name .git -prune -o -type f -printf '%s\n' | awk '{ s += $1 } END { print s / 1048576 }')" >"$dir.summary"
+	fi
+	data[gomod]=$dir
+	checkout[gomod]=$dir
+	data[gomod-git]=$dir
+	checkout[gomod-git]=$dir
+}
+
 # checkout_around makes DIR a project checkout whose build output, DIR/site,
 # is git-ignored, as in CI after the build step: launchgate reads artifacts
 # only inside the scan root, and its tree scan then has nothing else to read.
@@ -169,6 +239,16 @@ prepare_command() {
 	case $tool:$set in
 	gitleaks:tree | gitleaks:build)
 		cmd=("$work/bin/gitleaks" dir "$dir" --no-banner --report-format json --report-path "$report" --exit-code 0)
+		;;
+	gitleaks:gomod)
+		cmd=("$work/bin/gitleaks" dir "$dir" --no-banner --report-format json --report-path "$report" --exit-code 0)
+		;;
+	gitleaks:gomod-git)
+		cmd_dir=$dir
+		cmd=("$work/bin/gitleaks" git "$dir" --no-banner --report-format json --report-path "$report" --exit-code 0)
+		;;
+	launchgate*:gomod | launchgate*:gomod-git)
+		cmd=("$work/$tool" scan "$dir" --checks secrets --format json --output "$report" --fail-on never)
 		;;
 	gitleaks:pr)
 		cmd_dir=$dir
@@ -208,8 +288,9 @@ for set in "${set_list[@]}"; do
 	tree) generate tree "$tree_size" ;;
 	build) generate build "$build_size" ;;
 	pr) generate pr "$pr_size" ;;
+	gomod | gomod-git) [[ -n ${data[gomod]:-} ]] || copy_gomod "$gomod_size" ;;
 	*)
-		echo "secrets.sh: unknown data set '$set' in SETS (tree, build, pr)" >&2
+		echo "secrets.sh: unknown data set '$set' in SETS (tree, build, pr, gomod, gomod-git)" >&2
 		exit 2
 		;;
 	esac
@@ -221,7 +302,7 @@ for set in "${set_list[@]}"; do
 	echo "#   $set: $(cat "${checkout[$set]}.summary")"
 done
 echo
-fmt='%-15s %-6s %8s %8s %8s %6s %6s %6s %8s %7s  %s\n'
+fmt='%-15s %-9s %8s %8s %8s %6s %6s %6s %8s %7s  %s\n'
 # shellcheck disable=SC2059 # the format is a constant
 printf "$fmt" tool input wall_s cpu_s peak_MB x_gl x_gl_cpu x_gl_mem findings recall note
 
@@ -277,9 +358,16 @@ for set in "${set_list[@]}"; do
 		fi
 		# The report of the last run is scored against the planted secrets.
 		findings=- recall=- note=""
-		if score=$("$work/gentree" -planted "${data[$set]}/.planted.json" -report "$report" -root "${data[$set]}" 2>&1); then
+		planted=${data[$set]}/.planted.json
+		if [[ $set == gomod* ]]; then
+			planted=${data[$set]}.planted.json
+		fi
+		if score=$("$work/gentree" -planted "$planted" -report "$report" -root "${data[$set]}" 2>&1); then
 			read -r f r u <<<"$score"
 			findings=${f#findings=} recall=${r#recall=}
+			if [[ $set == gomod* ]]; then
+				recall=-
+			fi
 			u=${u#unwanted=}
 			if [[ ${u%%/*} != 0 ]]; then
 				note="reported $u secrets it should not (on base or moved)"
