@@ -107,3 +107,33 @@ func TestLoadLarge(t *testing.T) {
 		t.Errorf("took %v", elapsed)
 	}
 }
+
+// TestLoadRetainsLittle checks that what Load keeps of a large document is
+// the model, a few small records per operation, and not the node trees or
+// kin-openapi's document it was read from, which are many times the file.
+func TestLoadRetainsLittle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and loads an 8 MB document")
+	}
+	data, ops := genSpec(8 << 20)
+	read := MapReader(map[string]string{"big.yaml": data})
+	before := liveHeap()
+	doc, problems := Load(context.Background(), "big.yaml", read, Options{})
+	kept := int64(liveHeap()) - int64(before)
+	runtime.KeepAlive(doc)
+	if len(problems) > 0 || doc == nil || len(doc.Operations) != ops {
+		t.Fatalf("problems %v", problems)
+	}
+	t.Logf("%d bytes, %d operations: %d bytes kept, %d per operation", len(data), ops, kept, kept/int64(ops))
+	if kept > int64(len(data)) {
+		t.Errorf("the loaded document keeps %d bytes, more than the %d-byte file", kept, len(data))
+	}
+}
+
+// liveHeap is the heap in use after a full collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}

@@ -64,7 +64,7 @@ func DirReader(root string) ReadFunc {
 		if st.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory", name)
 		}
-		data, err := io.ReadAll(io.LimitReader(f, readCeiling+1))
+		data, err := readSized(io.LimitReader(f, readCeiling+1), st.Size())
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
@@ -72,6 +72,27 @@ func DirReader(root string) ReadFunc {
 			return nil, fmt.Errorf("%s: %w: over %d bytes", name, ErrTooLarge, readCeiling)
 		}
 		return data, nil
+	}
+}
+
+// readSized reads r to its end into one buffer of the size the file
+// reports, plus the byte that shows the end; io.ReadAll would grow its
+// buffer by doubling and, on a 30 MB document, allocate twice as much.
+// A file that grew since, or reports no size (a pipe), still reads whole.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), readCeiling)+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestDirReader(t *testing.T) {
@@ -103,5 +105,24 @@ func mustSymlink(t *testing.T, target, link string) {
 	}
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("symlinks unavailable: %v", err)
+	}
+}
+
+// TestReadSized reads whole whatever size the file claimed: exact, too
+// small (the file grew), none (a pipe), too large (it shrank), and passes
+// a read error on.
+func TestReadSized(t *testing.T) {
+	body := strings.Repeat("paths: {}\n", 1000)
+	for _, size := range []int64{int64(len(body)), 10, 0, -1, int64(len(body)) * 3} {
+		got, err := readSized(iotest.OneByteReader(strings.NewReader(body)), size)
+		if err != nil || string(got) != body {
+			t.Errorf("size %d: got %d bytes, %v; want %d bytes", size, len(got), err, len(body))
+		}
+	}
+	if got, err := readSized(strings.NewReader(body), int64(len(body))); err != nil || cap(got) != len(body)+1 {
+		t.Errorf("exact size: cap %d, %v; want one buffer of %d", cap(got), err, len(body)+1)
+	}
+	if _, err := readSized(iotest.TimeoutReader(strings.NewReader(body)), 1); err == nil {
+		t.Error("a failing read came back without an error")
 	}
 }
