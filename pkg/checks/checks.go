@@ -93,11 +93,16 @@ func Load() (*Registry, error) {
 		probeabuse.New(),
 	}
 	reg.DNS = []*check.Check{dnscheck.New()}
-	// A probe or a DNS run redacts everything it reports: the engine
-	// builds while the first check waits on the network.
-	for _, list := range [][]*check.Check{reg.Live, reg.DNS} {
+	// Every run redacts what it reports, so the engine builds in the
+	// background from the first check a run asks about, while that check
+	// reads the checkout or waits on the network.
+	for _, list := range [][]*check.Check{reg.Static, reg.Live, reg.DNS} {
 		for i, c := range list {
 			list[i] = startingEngine(c, eng.start)
+			if build, ok := reg.built[c]; ok {
+				delete(reg.built, c)
+				reg.built[list[i]] = build
+			}
 		}
 	}
 	return reg, nil
@@ -107,7 +112,11 @@ func Load() (*Registry, error) {
 // a command that will redact what it prints (every scan does) and has
 // other work to do first: listing files, loading specs. Calling it again
 // does nothing.
-func (r *Registry) StartEngine() { r.engine.start() }
+func (r *Registry) StartEngine() {
+	if r.engine != nil {
+		r.engine.start()
+	}
+}
 
 // Built returns c, a check of the registry, with everything it needs to
 // run built: its rule IDs and doc included.
