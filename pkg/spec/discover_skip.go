@@ -57,16 +57,13 @@ func goModuleVersion(name string) bool {
 }
 
 // testFile reports whether a file's name says it is a test input:
-// petstore_test.yaml, api.test.json, invalid-ref.yaml, broken_spec.yml.
+// petstore_test.yaml, api.test.json, users-test.yml. A name such as
+// broken.yaml or invalid-ref.yaml is not enough: a document of the project
+// that does not parse must be reported, not passed over.
 func testFile(name string) bool {
 	stem := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
 	for _, s := range []string{"_test", ".test", "-test"} {
 		if strings.HasSuffix(stem, s) {
-			return true
-		}
-	}
-	for _, p := range []string{"invalid", "broken", "malformed"} {
-		if rest, ok := strings.CutPrefix(stem, p); ok && (rest == "" || rest[0] == '-' || rest[0] == '_' || rest[0] == '.') {
 			return true
 		}
 	}

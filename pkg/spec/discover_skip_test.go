@@ -14,6 +14,8 @@ func TestDiscoverAsTheUserMeansIt(t *testing.T) {
 	root := t.TempDir()
 	spec := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
 	found := []string{
+		"api/broken.yaml",
+		"api/invalid-ref.yaml",
 		"api/openapi.yaml",
 		"apps/billing/openapi.yaml",
 		"apps/documentation/src/assets/swagger.json",
@@ -40,8 +42,6 @@ func TestDiscoverAsTheUserMeansIt(t *testing.T) {
 		"examples/petstore/openapi.yaml",
 		"docs/samples/openapi.yaml",
 		"api/openapi_test.yaml",
-		"api/invalid-ref.yaml",
-		"api/broken_spec.json",
 	}
 	for _, name := range append(append([]string(nil), found...), notFound...) {
 		content := spec
@@ -69,10 +69,8 @@ func TestTestFile(t *testing.T) {
 		"petstore_test.yaml":  true,
 		"api.test.json":       true,
 		"API-TEST.YML":        true,
-		"invalid-ref.yaml":    true,
-		"invalid.yaml":        true,
-		"broken_spec.yml":     true,
-		"malformed.json":      true,
+		"invalid-ref.yaml":    false,
+		"broken.yaml":         false,
 	} {
 		if got := testFile(name); got != want {
 			t.Errorf("testFile(%q) = %v, want %v", name, got, want)
