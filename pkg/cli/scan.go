@@ -84,6 +84,9 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	// Whatever checks run, the report is redacted: the secrets engine
+	// builds while the scan lists files and loads specs.
+	reg.StartEngine()
 	s := scan.Scanner{Catalog: cat, Checks: static, Redactor: reg.Redactor}
 	res, err := s.Run(ctx, opts)
 	if err != nil {

@@ -14,24 +14,14 @@ import (
 	"strings"
 )
 
-// skippedDirs are folders that hold dependencies, build output, caches or
-// tool state rather than the project's own API description.
-var skippedDirs = map[string]bool{
-	"node_modules": true, "vendor": true, "dist": true, "build": true, "out": true,
-	"target": true, "coverage": true, ".git": true, ".next": true, ".nuxt": true,
-	".svelte-kit": true, ".venv": true, "venv": true, "__pycache__": true,
-}
-
-// fixtureDirs hold test inputs, which are often deliberately broken specs.
-var fixtureDirs = map[string]bool{
-	"testdata": true, "fixtures": true, "__fixtures__": true, "test-fixtures": true,
-}
-
 // Discover finds the OpenAPI documents under root: *.yaml, *.yml and *.json
 // files with a top-level openapi or swagger key (looked for in the whole
-// file up to DefaultMaxBytes, in the first few KB of a larger one). It skips
-// dependency, build and fixture folders below root and anything matching an
-// exclude pattern (slash globs relative to root, ** allowed). Symlinks are
+// file up to DefaultMaxBytes, in the first few KB of a larger one): the API
+// the project serves, as a user means it. It skips folders below root that
+// hold dependencies (vendored, installed, a Go module cache), build output,
+// tests and examples, files named as test inputs (see discover_skip.go),
+// and anything matching an exclude pattern (slash globs relative to root,
+// ** allowed). Symlinks are
 // not followed. The result is relative to root, with /, sorted.
 //
 // A document over DefaultMaxBytes is still listed when its head looks like
@@ -64,12 +54,12 @@ func Discover(ctx context.Context, root string, exclude []string) ([]string, err
 			if rel == "." {
 				return nil
 			}
-			if skippedDirs[d.Name()] || fixtureDirs[d.Name()] || excluded(exclude, rel) {
+			if skipDir(rel, d.Name()) || excluded(exclude, rel) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !specExt(d.Name()) || excluded(exclude, rel) {
+		if !d.Type().IsRegular() || !specExt(d.Name()) || testFile(d.Name()) || excluded(exclude, rel) {
 			return nil
 		}
 		ok, serr := sniffFile(p)
