@@ -43,7 +43,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(``))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > maxFuzzReport {
-			t.Skip()
+			t.Skip("reports past 16 KiB add length, not new shapes: the decoder is linear")
 		}
 		in, err := Parse("fuzz.json", data, cat)
 		if err != nil {
