@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"os"
-
-	"github.com/launchgate/launchgate/pkg/checks"
 )
 
 func runDNS(ctx context.Context, args []string, env Env) error {
@@ -30,17 +28,11 @@ func runDNS(ctx context.Context, args []string, env Env) error {
 	if len(pos) == 1 {
 		d.opts.Domain = pos[0]
 	}
-	if c.threshold, err = out.threshold(); err != nil {
-		return err
-	}
-	rep, err := out.reporter(env)
+	threshold, rep, reg, err := out.prepare(env)
 	if err != nil {
 		return err
 	}
-	reg, err := checks.Load()
-	if err != nil {
-		return err
-	}
+	c.threshold = threshold
 	c.workDir = env.WorkDir
 	if c.workDir == "" {
 		c.workDir, _ = os.Getwd()

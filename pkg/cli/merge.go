@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/launchgate/launchgate/pkg/checks"
-	"github.com/launchgate/launchgate/pkg/finding"
 	"github.com/launchgate/launchgate/pkg/merge"
 	"github.com/launchgate/launchgate/pkg/report"
 )
@@ -27,15 +25,7 @@ func runMerge(ctx context.Context, args []string, env Env) error {
 	if len(pos) == 0 {
 		return usageErrorf("merge needs at least one REPORT: the JSON or SARIF reports of the jobs to join (see %s merge -h)", env.program())
 	}
-	threshold, err := out.threshold()
-	if err != nil {
-		return err
-	}
-	rep, err := out.reporter(env)
-	if err != nil {
-		return err
-	}
-	reg, err := checks.Load()
+	threshold, rep, reg, err := out.prepare(env)
 	if err != nil {
 		return err
 	}
@@ -110,14 +100,7 @@ func (o *output) writeMerged(env Env, rep report.Reporter, res *report.Result) e
 			return err
 		}
 	}
-	sum := res.Summary()
-	verdict := "passed"
-	switch {
-	case res.Threshold == finding.Never:
-		verdict = "not gating (--fail-on never)"
-	case !sum.Passed:
-		verdict = fmt.Sprintf("failed: %d blocking at %s or above", sum.Blocking, res.Threshold)
-	}
+	sum, verdict := res.Summary(), verdictOf(res)
 	what := fmt.Sprintf("%s report written to %s", o.format, strings.Join(names, ", "))
 	if len(parts) > 1 {
 		what += fmt.Sprintf(" (%d analyses, at most %d runs a file)", len(res.Analyses), merge.MaxRuns)

@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"os"
-
-	"github.com/launchgate/launchgate/pkg/checks"
 )
 
 func runProbe(ctx context.Context, args []string, env Env) error {
@@ -32,17 +30,11 @@ func runProbe(ctx context.Context, args []string, env Env) error {
 	if err := p.check(); err != nil {
 		return err
 	}
-	if c.threshold, err = out.threshold(); err != nil {
-		return err
-	}
-	rep, err := out.reporter(env)
+	threshold, rep, reg, err := out.prepare(env)
 	if err != nil {
 		return err
 	}
-	reg, err := checks.Load()
-	if err != nil {
-		return err
-	}
+	c.threshold = threshold
 	p.opts.Specs = specs
 	c.workDir = env.WorkDir
 	if c.workDir == "" {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 
 	"github.com/launchgate/launchgate/pkg/checks"
@@ -54,15 +53,7 @@ func runScan(ctx context.Context, args []string, env Env) error {
 	if err := p.check(); err != nil {
 		return err
 	}
-	threshold, err := out.threshold()
-	if err != nil {
-		return err
-	}
-	rep, err := out.reporter(env)
-	if err != nil {
-		return err
-	}
-	reg, err := checks.Load()
+	threshold, rep, reg, err := out.prepare(env)
 	if err != nil {
 		return err
 	}
@@ -195,6 +186,25 @@ func parseFlags(fs *flag.FlagSet, args []string, program string) ([]string, erro
 	return pos, nil
 }
 
+// prepare is what every reporting command needs once its flags are
+// parsed: the --fail-on threshold, the --format reporter and the checks
+// with their catalog.
+func (o *output) prepare(env Env) (finding.Severity, report.Reporter, *checks.Registry, error) {
+	threshold, err := o.threshold()
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	rep, err := o.reporter(env)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	reg, err := checks.Load()
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	return threshold, rep, reg, nil
+}
+
 func (o *output) reporter(env Env) (report.Reporter, error) {
 	if o.format == "text" {
 		return report.NewText(env.ColorStdout && o.file == ""), nil
@@ -212,31 +222,23 @@ func (o *output) write(env Env, rep report.Reporter, res *report.Result) error {
 	if o.file == "" {
 		return rep.Write(env.Stdout, res)
 	}
-	path := o.file
-	if !filepath.IsAbs(path) && env.WorkDir != "" {
-		path = filepath.Join(env.WorkDir, path)
+	if err := writeFile(env.path(o.file), o.file, rep, res); err != nil {
+		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--output: %w", err)
-	}
-	if err := rep.Write(f, res); err != nil {
-		f.Close()
-		return fmt.Errorf("--output %s: %w", o.file, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("--output %s: %w", o.file, err)
-	}
-	sum := res.Summary()
-	verdict := "passed"
-	if !sum.Passed {
-		verdict = fmt.Sprintf("failed: %d blocking at %s or above", sum.Blocking, res.Threshold)
-	}
-	if res.Threshold == finding.Never {
-		verdict = "not gating (--fail-on never)"
-	}
-	fmt.Fprintf(env.Stderr, "launchgate: %d findings, %s; %s report written to %s\n", sum.Total, verdict, o.format, o.file)
+	fmt.Fprintf(env.Stderr, "launchgate: %d findings, %s; %s report written to %s\n", res.Summary().Total, verdictOf(res), o.format, o.file)
 	return nil
+}
+
+// verdictOf says how res judges the run, for the line stderr gets.
+func verdictOf(res *report.Result) string {
+	sum := res.Summary()
+	switch {
+	case res.Threshold == finding.Never:
+		return "not gating (--fail-on never)"
+	case !sum.Passed:
+		return fmt.Sprintf("failed: %d blocking at %s or above", sum.Blocking, res.Threshold)
+	}
+	return "passed"
 }
 
 // newLogger logs to w through r, so that no log line shows a value the
