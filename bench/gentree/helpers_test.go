@@ -45,7 +45,7 @@ func sha(v string) string {
 func generate(t *testing.T, kind string, size int64, seed uint64) (string, *manifest) {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("writes data sets of several megabytes")
+		t.Skip("writes data sets of several megabytes; skipped with -short")
 	}
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("git is needed on PATH to build the tree and pr data sets")

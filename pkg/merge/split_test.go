@@ -77,7 +77,7 @@ func TestSplit(t *testing.T) {
 // notice on as a note.
 func TestOverLimitRunIsCapped(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 25,010 results")
+		t.Skip("writes and reads back 25,010 results, a few seconds; skipped with -short")
 	}
 	const n = report.DefaultMaxResults + 10
 	fs := make([]finding.Finding, n)

@@ -60,7 +60,7 @@ func genSpec(size int) (string, int) {
 // problem that gives the size and the limit.
 func TestLoadOverLimit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates a 50 MB document")
+		t.Skip("generates a 50 MB document; skipped with -short")
 	}
 	data, _ := genSpec(50 << 20)
 	start := time.Now()
@@ -82,7 +82,7 @@ func TestLoadOverLimit(t *testing.T) {
 // limits.
 func TestLoadLarge(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates and loads an 8 MB document")
+		t.Skip("generates and loads an 8 MB document; skipped with -short")
 	}
 	data, ops := genSpec(8 << 20)
 	runtime.GC()
@@ -113,7 +113,7 @@ func TestLoadLarge(t *testing.T) {
 // kin-openapi's document it was read from, which are many times the file.
 func TestLoadRetainsLittle(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates and loads an 8 MB document")
+		t.Skip("generates and loads an 8 MB document; skipped with -short")
 	}
 	data, ops := genSpec(8 << 20)
 	read := MapReader(map[string]string{"big.yaml": data})

@@ -101,7 +101,7 @@ func TestGenBigSpec(t *testing.T) {
 // beyond kin-openapi's own document.
 func BenchmarkBigSpec(b *testing.B) {
 	if testing.Short() {
-		b.Skip("generates and checks a 30 MB document")
+		b.Skip("generates and checks a 30 MB document; skipped with -short")
 	}
 	data, _ := genBigSpec(bigSpecBytes)
 	dir := b.TempDir()
