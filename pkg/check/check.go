@@ -42,8 +42,13 @@ type Target struct {
 	Specs  []string
 	Config *config.Config
 	// Diff is set when only changes in a git range are reported.
-	Diff   *Range
-	Logger *slog.Logger
+	Diff *Range
+	// Changed, set with Diff, reports whether the range added or changed
+	// the file (relative to Root, with /). A finding on a file it did not
+	// change is not reported, so a check whose findings sit in the file
+	// it read may pass over the others (see InDiff).
+	Changed func(file string) bool
+	Logger  *slog.Logger
 	// Tree is the checkout's files, for checks that read source and
 	// config files; nil when the scan lists none.
 	Tree *source.Tree
@@ -63,6 +68,12 @@ type Target struct {
 	// Tally takes the evidence behind each scorecard row's verdict;
 	// checks record into it whether or not it is nil.
 	Tally *Tally
+}
+
+// InDiff reports whether a finding in file could be reported: always
+// without a Diff, else when the range changed the file.
+func (t *Target) InDiff(file string) bool {
+	return t.Changed == nil || t.Changed(file)
 }
 
 // Range is a git range BASE..HEAD in the checkout at Target.Root.

@@ -31,6 +31,14 @@ func (c Changes) Touched(file string, from, to int) bool {
 	return i < len(at) && at[i] <= to
 }
 
+// Changed reports whether the range added lines to file, changed it as a
+// binary file, or removed lines from it: whether Touched can be true for
+// some block of it.
+func (c Changes) Changed(file string) bool {
+	_, added := c.Added[file]
+	return added || len(c.Removed[file]) > 0
+}
+
 // Rebase keeps the files under the folder prefix and strips it, as
 // Added.Rebase does.
 func (c Changes) Rebase(prefix string) Changes {

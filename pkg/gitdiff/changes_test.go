@@ -74,3 +74,34 @@ func TestChangesRemovalPoints(t *testing.T) {
 		t.Error("an operation block at 14-17 that lost its security lines should count as changed")
 	}
 }
+
+// TestChangesChanged holds Changed to the files Touched can be true for:
+// added lines, a binary change, or removals alone.
+func TestChangesChanged(t *testing.T) {
+	const diff = `diff --git a/added.go b/added.go
+--- a/added.go
++++ b/added.go
+@@ -3,0 +4 @@
++new
+diff --git a/removed.go b/removed.go
+--- a/removed.go
++++ b/removed.go
+@@ -5,2 +4,0 @@
+-gone
+-gone
+diff --git a/logo.png b/logo.png
+Binary files a/logo.png and b/logo.png differ
+`
+	c, err := ParseChanges(strings.NewReader(diff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]bool{"added.go": true, "removed.go": true, "logo.png": true, "other.go": false} {
+		if got := c.Changed(file); got != want {
+			t.Errorf("Changed(%s) = %v, want %v", file, got, want)
+		}
+	}
+	if !c.Touched("removed.go", 3, 5) {
+		t.Error("a block around the removal in removed.go should be touched")
+	}
+}

@@ -104,6 +104,7 @@ func diffLines(ctx context.Context, t *check.Target, rng string) (func(string, i
 		added = added.Rebase(prefix + "/")
 	}
 	t.Diff = &check.Range{Base: base, Head: head}
+	t.Changed = added.Changed
 	var note string
 	if !repo.HeadIs(ctx, head) {
 		note = fmt.Sprintf("--diff %s: %s is not the checked-out commit; files are read from the work tree", rng, head[:min(12, len(head))])

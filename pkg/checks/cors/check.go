@@ -93,7 +93,7 @@ HttpOnly or with SameSite=None and no Secure.`,
 			if log == nil {
 				log = slog.New(slog.DiscardHandler)
 			}
-			return scanOrigins(ctx, t.Tree, globs, allow, log, emit)
+			return scanOrigins(ctx, t.Tree, globs, allow, t.InDiff, log, emit)
 		},
 	}, nil
 }
@@ -143,11 +143,12 @@ func abs(n int) int {
 }
 
 // scanOrigins reports the origins written in the CORS setup of the files
-// globs name that allow does not hold, concurrently, in file order.
-func scanOrigins(ctx context.Context, fs files, globs []string, allow allowList, log *slog.Logger, emit func(check.Report)) error {
+// globs name that allow does not hold, concurrently, in file order; it
+// reads only the files reportable accepts.
+func scanOrigins(ctx context.Context, fs files, globs []string, allow allowList, reportable func(string) bool, log *slog.Logger, emit func(check.Report)) error {
 	var names []string
 	for _, name := range fs.Files() {
-		if readsOrigins(name, globs) {
+		if readsOrigins(name, globs) && reportable(name) {
 			names = append(names, name)
 		}
 	}

@@ -86,7 +86,7 @@ and token signing keys written in the code as placeholders or weak literals.`,
 	}
 	c.Run = func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 		var reports []check.Report
-		sel := selectFiles(t.Tree, rules)
+		sel := selectFiles(t.Tree, rules, t.InDiff)
 		if err := sel.scan(ctx, t.Tree, nil, loggerOf(t), func(r check.Report) { reports = append(reports, r) }); err != nil {
 			return err
 		}
@@ -142,7 +142,7 @@ func newLines(cat *catalog.Catalog, spec Spec) (*check.Check, []*lineRule, error
 		Applies: func(t *check.Target) bool { return t.Tree != nil },
 		Run: func(ctx context.Context, t *check.Target, emit func(check.Report)) error {
 			log := loggerOf(t)
-			sel := selectFiles(t.Tree, rules)
+			sel := selectFiles(t.Tree, rules, t.InDiff)
 			if spec.Evidence == nil {
 				return sel.scan(ctx, t.Tree, spec.Refine, log, emit)
 			}
@@ -180,6 +180,7 @@ func compileCategories(cat *catalog.Catalog, categories []string) ([]*lineRule, 
 		}
 		out = append(out, lr)
 	}
+	indexLiterals(out)
 	return out, nil
 }
 
@@ -193,7 +194,7 @@ type job struct {
 // emits the reports in file order, each file's through refine when it is
 // not nil.
 func scanFiles(ctx context.Context, fs files, rules []*lineRule, refine func(string, []byte, []check.Report) []check.Report, log *slog.Logger, emit func(check.Report)) error {
-	return selectFiles(fs, rules).scan(ctx, fs, refine, log, emit)
+	return selectFiles(fs, rules, nil).scan(ctx, fs, refine, log, emit)
 }
 
 // selection is the files of a tree some rule reads, in tree order, each
@@ -204,11 +205,12 @@ type selection struct {
 }
 
 // selectFiles picks the files of fs the rules read; test files are never
-// read.
-func selectFiles(fs files, rules []*lineRule) selection {
+// read. With reportable not nil, only the files it accepts are (in a diff
+// scan, those the range changed: a line rule reports on the file it read).
+func selectFiles(fs files, rules []*lineRule, reportable func(string) bool) selection {
 	sel := selection{byName: map[string][]*lineRule{}}
 	for _, name := range fs.Files() {
-		if prodfile.IsTest(name) {
+		if prodfile.IsTest(name) || reportable != nil && !reportable(name) {
 			continue
 		}
 		var rs []*lineRule

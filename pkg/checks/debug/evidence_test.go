@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/launchgate/launchgate/pkg/check"
@@ -34,5 +35,33 @@ func TestEvidence(t *testing.T) {
 				t.Errorf("\n got %q\nwant config: %q", got, want)
 			}
 		})
+	}
+}
+
+// TestDiffReadsChangedFiles holds a diff scan to the files the range
+// changed, and the evidence to what it read: a line rule's finding sits in
+// the file it read, and the diff filter drops those in unchanged files.
+func TestDiffReadsChangedFiles(t *testing.T) {
+	c, err := New(checktest.Catalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := checktest.Tree(t, filepath.Join("..", "..", "..", "testdata", "debug", "vulnerable"))
+	tally := &check.Tally{}
+	target := &check.Target{Root: tree.Root(), Tree: tree, Tally: tally,
+		Diff:    &check.Range{Base: "main", Head: "HEAD"},
+		Changed: func(file string) bool { return file == "app.py" },
+	}
+	var files []string
+	if err := c.Run(context.Background(), target, func(r check.Report) { files = append(files, r.File) }); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(files)
+	if files = slices.Compact(files); !slices.Equal(files, []string{"app.py"}) {
+		t.Errorf("reports in %q, want app.py only", files)
+	}
+	got := tally.Lines()["config"]
+	if len(got) != 1 || !strings.HasPrefix(got[0], "debug switches looked for in 1 source and config file: ") {
+		t.Errorf("evidence %q, want 1 file read", got)
 	}
 }
