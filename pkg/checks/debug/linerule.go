@@ -37,6 +37,10 @@ type lineRule struct {
 	// pattern contains; nil when no such set is known. They let a file or
 	// line be skipped without running the expression.
 	literals [][]byte
+	// index finds the literals in a file, and litIDs are theirs in it
+	// (see indexLiterals); index is nil until the rule is indexed.
+	index  *litIndex
+	litIDs []int
 }
 
 // compileRule compiles r's Match; r must have one.

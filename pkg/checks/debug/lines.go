@@ -32,35 +32,36 @@ type span struct {
 	line int
 }
 
-// cursor finds, for one rule, the lines that hold one of its literals. It
-// remembers where each literal next occurs, so a file costs one pass per
-// literal rather than a search per line.
+// cursor finds, for one rule, the lines that hold one of its literals,
+// from where its literals occur in the file (see litIndex).
 type cursor struct {
-	literals [][]byte
-	next     []int // per literal: next occurrence at or after the last search, or -1 before the first
-	lastLine int   // the last line found to hold a literal
+	at       [][]int // per literal of the rule: its start offsets, ascending
+	lastLine int     // the last line found to hold a literal
 }
 
-func newCursor(literals [][]byte) *cursor {
-	c := &cursor{literals: literals, next: make([]int, len(literals))}
-	for i := range c.next {
-		c.next[i] = -1
+// newCursor returns the cursor of r over a file whose literal occurrences,
+// by literal id of r's index, are occ.
+func newCursor(r *lineRule, occ [][]int) *cursor {
+	c := &cursor{at: make([][]int, len(r.litIDs))}
+	for i, id := range r.litIDs {
+		c.at[i] = occ[id]
 	}
 	return c
 }
 
-// first returns the offset in lower of the first literal occurrence at or
-// after from, or len(lower) when there is none.
-func (c *cursor) first(lower []byte, from int) int {
-	m := len(lower)
-	for i, l := range c.literals {
-		if c.next[i] < from {
-			c.next[i] = len(lower)
-			if j := bytes.Index(lower[from:], l); j >= 0 {
-				c.next[i] = from + j
-			}
+// first returns the offset of the first literal occurrence at or after
+// from, or end when there is none. Calls come with from never decreasing.
+func (c *cursor) first(from, end int) int {
+	m := end
+	for i, at := range c.at {
+		k := 0
+		for k < len(at) && at[k] < from {
+			k++
 		}
-		m = min(m, c.next[i])
+		c.at[i] = at[k:]
+		if k < len(at) {
+			m = min(m, at[k])
+		}
 	}
 	return m
 }
@@ -74,12 +75,21 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 	var active []*lineRule
 	var cursors []*cursor
 	window := 1
+	occ := map[*litIndex][][]int{}
 	for _, r := range rules {
 		var c *cursor
 		if r.literals != nil && prefilter {
+			if r.index == nil {
+				indexLiterals([]*lineRule{r})
+			}
+			at, ok := occ[r.index]
+			if !ok {
+				at = r.index.find(lower)
+				occ[r.index] = at
+			}
 			// Literals hold no line break, so one that occurs in the file
 			// lies within a line.
-			if c = newCursor(r.literals); c.first(lower, 0) == len(lower) {
+			if c = newCursor(r, at); c.first(0, len(lower)) == len(lower) {
 				continue
 			}
 		}
@@ -109,7 +119,7 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 		for i, r := range active {
 			context := prev[max(0, len(prev)-(r.window-1)):]
 			if c := cursors[i]; c != nil {
-				if c.first(lower, lineStart) < end {
+				if c.first(lineStart, len(lower)) < end {
 					c.lastLine = n
 				} else if len(context) == 0 || c.lastLine < context[0].line {
 					continue
