@@ -34,6 +34,8 @@ func FuzzRequiredLiterals(f *testing.F) {
 		{`(?i)k`, "\u212a"},
 		{`a(?:b|c)+d`, "xacbd"},
 		{`^\s*DEBUG\s*=\s*(?:True\b|.*\bdefault\s*=\s*True\b)`, "DEBUG = env(default=True)"},
+		{`\b(?:jwt|JWT)\.(?:sign|verify)\(\s*\w+,\s*[rb]?["']`, "JWT.verify(t, b'"},
+		{`(?:ab)?[xY]\b(?:c|d)?z`, "abYz"},
 	} {
 		if len(s[0]) > maxFuzzPattern || len(s[1]) > maxFuzzText {
 			f.Fatalf("seed %q over the %d and %d bytes the target tries", s, maxFuzzPattern, maxFuzzText)

@@ -26,6 +26,12 @@ func TestRequiredLiterals(t *testing.T) {
 		{"newline class joins the literal", "ab[\\n]cd", nil},
 		{"literal beside a class", `ab\scd`, []string{"ab"}},
 		{"anything", `.*`, nil},
+		{"cross product of a run", `\b(?:jwt|jsonwebtoken)\.(?:sign|verify)\(`, []string{"jwt.sign(", "jwt.verify(", "jsonwebtoken.sign(", "jsonwebtoken.verify("}},
+		{"small class in a run", `["']key["']\s*=>`, []string{`"key"`, `"key'`, `'key"`, `'key'`}},
+		{"a class alone is no prefilter", `[ab]\d+`, nil},
+		{"an optional part beside a literal", `(?:abc)?x`, []string{"x"}},
+		{"strings that hold another are implied", `secret_key|'secret_key'|\.secret_key`, []string{"secret_key"}},
+		{"a run past its bound starts again", `(?:ab|cd|ef|gh|ij)(?:kl|mn|op|qr|st)(?:uv|wx)\d`, []string{"kluv", "klwx", "mnuv", "mnwx", "opuv", "opwx", "qruv", "qrwx", "stuv", "stwx"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
