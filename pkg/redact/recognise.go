@@ -3,6 +3,7 @@ package redact
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -62,8 +63,10 @@ func builtinSpans(s string) []Span {
 			out = append(out, Span{start, end})
 		}
 	}
-	for _, m := range markerRE.FindAllStringIndex(s, -1) {
-		add(m[0], m[1])
+	if holdsMarker(s) {
+		for _, m := range markerRE.FindAllStringIndex(s, -1) {
+			add(m[0], m[1])
+		}
 	}
 	if strings.Contains(s, "-----BEGIN") {
 		for _, m := range pemRE.FindAllStringIndex(s, -1) {
@@ -101,7 +104,7 @@ func builtinSpans(s string) []Span {
 			add(m[2], m[3])
 		}
 	}
-	for _, m := range assignRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range assignMatches(s) {
 		for g := 1; g <= 4; g++ {
 			start, end := m[2*g], m[2*g+1]
 			if start < 0 {
@@ -138,6 +141,40 @@ func builtinSpans(s string) []Span {
 		}
 	}
 	return out
+}
+
+// holdsMarker reports whether s holds a marker markerRE looks for: most
+// texts hold none, and a search per marker is far cheaper than the
+// expression over every offset.
+func holdsMarker(s string) bool {
+	for _, m := range markers {
+		if m[0] != '-' && strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentialStems are what every name assignRE takes for a credential's
+// holds, lowercased.
+var credentialStems = [...]string{"secret", "passw", "pwd", "token", "key", "credential", "authorization", "salt"}
+
+// assignMatches is assignRE's submatches in s, looked for only when s holds
+// an assignment and a credential's name: a case-insensitive expression
+// that starts with a class tries every offset. Text with a rune that
+// folds to an ASCII letter (the Kelvin sign, the long s) goes to the
+// expression whatever it holds.
+func assignMatches(s string) [][]int {
+	if !strings.ContainsAny(s, ":=") {
+		return nil
+	}
+	if !strings.ContainsAny(s, "\u212a\u017f") {
+		lower := strings.ToLower(s)
+		if !slices.ContainsFunc(credentialStems[:], func(stem string) bool { return strings.Contains(lower, stem) }) {
+			return nil
+		}
+	}
+	return assignRE.FindAllStringSubmatchIndex(s, -1)
 }
 
 // cutSecret reports whether v, the start of a token a message cut short,
