@@ -19,21 +19,40 @@ var prefilterSeeds = []string{
 	"sk_live_4eC39HqLyjWDarjtT1zdp7dc",
 	"xsk_live_4eC39HqLyjWDarjtT1zdp7dc",
 	"ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+	"Authorization: BASIC dXNlcjpwYXNzd29yZA==",
+	"ba\u017fic dXNlcjpwYXNzd29yZA==",
+	`key = "Zk7Qp2Xv9Lm4Rt8Wb1Nc"`,
+	"a run of thirty-two: Zk7Qp2Xv9Lm4Rt8Wb1Nc6Yd3Hf0Js5Gu",
+	"AGE-SECRET-KEY-1QQQQQQQQQQQQ",
 	"",
 }
 
-// TestPrefiltersLoseNothing holds the prefilters of markerRE and assignRE
-// to the expressions on their own: where one says no, the expression
-// finds nothing.
+// TestPrefiltersLoseNothing holds the prefilters of the built-in
+// recognisers to the expressions on their own: where one says no, the
+// expression finds nothing.
 func TestPrefiltersLoseNothing(t *testing.T) {
 	for _, s := range prefilterSeeds {
 		checkPrefilters(t, s)
 	}
-	if holdsMarker("plain words") || !holdsMarker("x sk_live_abc") {
-		t.Error("holdsMarker misjudges plain words or a marker")
+	if newPrefilter("plain words").marker() || !newPrefilter("x sk_live_abcdefgh").marker() {
+		t.Error("marker misjudges plain words or a marker")
 	}
-	if assignMatches("plain: words") != nil || assignMatches("secret: words") == nil {
-		t.Error("assignMatches misjudges text without or with a credential name")
+	if newPrefilter("plain: words").assignments() != nil || newPrefilter("secret: words").assignments() == nil {
+		t.Error("assignments misjudges text without or with a credential name")
+	}
+}
+
+// TestMarkersAreValueRuns holds up what the marker prefilter rests on:
+// every marker markerRE looks for is made of the value class, so a marker
+// and its random part are one run of it.
+func TestMarkersAreValueRuns(t *testing.T) {
+	for _, m := range markers {
+		if m[0] == '-' {
+			continue
+		}
+		if p := newPrefilter(m); p.valueRun != len(m) {
+			t.Errorf("marker %q holds a character outside the value class", m)
+		}
 	}
 }
 
@@ -51,10 +70,21 @@ func FuzzPrefilters(f *testing.F) {
 
 func checkPrefilters(t *testing.T, s string) {
 	t.Helper()
-	if !holdsMarker(s) && markerRE.MatchString(s) {
-		t.Errorf("holdsMarker(%q) is false but markerRE matches", s)
+	p := newPrefilter(s)
+	if !p.marker() && markerRE.MatchString(s) {
+		t.Errorf("marker(%q) is false but markerRE matches", s)
 	}
-	if got, want := assignMatches(s), assignRE.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-		t.Errorf("assignMatches(%q) = %v, assignRE finds %v", s, got, want)
+	for _, tt := range []struct {
+		name      string
+		got, want [][]int
+	}{
+		{"assignRE", p.assignments(), assignRE.FindAllStringSubmatchIndex(s, -1)},
+		{"schemeRE", p.scheme(), schemeRE.FindAllStringSubmatchIndex(s, -1)},
+		{"quotedRE", p.quoted(), quotedRE.FindAllStringSubmatchIndex(s, -1)},
+		{"tokenRE", p.tokens(), tokenRE.FindAllStringIndex(s, -1)},
+	} {
+		if !slices.EqualFunc(tt.got, tt.want, slices.Equal[[]int]) {
+			t.Errorf("%s on %q: prefiltered %v, the expression finds %v", tt.name, s, tt.got, tt.want)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package redact
 import (
 	"math"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -58,12 +57,13 @@ func markerAlternation() string {
 // without a Detector.
 func builtinSpans(s string) []Span {
 	var out []Span
+	p := newPrefilter(s)
 	add := func(start, end int) {
 		if start >= 0 && start < end {
 			out = append(out, Span{start, end})
 		}
 	}
-	if holdsMarker(s) {
+	if p.marker() {
 		for _, m := range markerRE.FindAllStringIndex(s, -1) {
 			add(m[0], m[1])
 		}
@@ -99,12 +99,12 @@ func builtinSpans(s string) []Span {
 			}
 		}
 	}
-	for _, m := range schemeRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range p.scheme() {
 		if schemeSecret(s[m[0]:m[2]], s[m[2]:m[3]]) {
 			add(m[2], m[3])
 		}
 	}
-	for _, m := range assignMatches(s) {
+	for _, m := range p.assignments() {
 		for g := 1; g <= 4; g++ {
 			start, end := m[2*g], m[2*g+1]
 			if start < 0 {
@@ -122,7 +122,7 @@ func builtinSpans(s string) []Span {
 			}
 		}
 	}
-	for _, m := range quotedRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range p.quoted() {
 		if looksRandom(s[m[2]:m[3]]) {
 			add(m[2], m[3])
 		}
@@ -135,46 +135,12 @@ func builtinSpans(s string) []Span {
 			}
 		}
 	}
-	for _, m := range tokenRE.FindAllStringIndex(s, -1) {
+	for _, m := range p.tokens() {
 		if boundary(s, m[0], m[1]) && looksRandom(s[m[0]:m[1]]) {
 			add(m[0], m[1])
 		}
 	}
 	return out
-}
-
-// holdsMarker reports whether s holds a marker markerRE looks for: most
-// texts hold none, and a search per marker is far cheaper than the
-// expression over every offset.
-func holdsMarker(s string) bool {
-	for _, m := range markers {
-		if m[0] != '-' && strings.Contains(s, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// credentialStems are what every name assignRE takes for a credential's
-// holds, lowercased.
-var credentialStems = [...]string{"secret", "passw", "pwd", "token", "key", "credential", "authorization", "salt"}
-
-// assignMatches is assignRE's submatches in s, looked for only when s holds
-// an assignment and a credential's name: a case-insensitive expression
-// that starts with a class tries every offset. Text with a rune that
-// folds to an ASCII letter (the Kelvin sign, the long s) goes to the
-// expression whatever it holds.
-func assignMatches(s string) [][]int {
-	if !strings.ContainsAny(s, ":=") {
-		return nil
-	}
-	if !strings.ContainsAny(s, "\u212a\u017f") {
-		lower := strings.ToLower(s)
-		if !slices.ContainsFunc(credentialStems[:], func(stem string) bool { return strings.Contains(lower, stem) }) {
-			return nil
-		}
-	}
-	return assignRE.FindAllStringSubmatchIndex(s, -1)
 }
 
 // cutSecret reports whether v, the start of a token a message cut short,
