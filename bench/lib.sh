@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034,SC2154 # globals are shared with the scripts that source this file
 # Helpers shared by the benchmark scripts; sourced, not run.
 
 # first_line prints the first non-empty line of a log, for one-line reasons,
@@ -36,4 +38,52 @@ print_tools() {
 			echo "#   $tool: ${version[$tool]:-}"
 		fi
 	done
+}
+
+# build_revision REV OUT [TAGS] builds cmd/launchgate as of git revision
+# REV of the checkout at $root into OUT, from an exported copy of that
+# revision, so that "before" and "after" can run side by side. It prints
+# the build's error line and fails when the build does.
+build_revision() {
+	local rev=$1 out=$2 tags=${3:-} tmp log
+	tmp=$(mktemp -d)
+	log=$tmp.log
+	if ! git -C "$root" archive "$rev" | tar -x -C "$tmp" 2>"$log" ||
+		! (cd "$tmp" && go build ${tags:+-tags "$tags"} -o "$out" ./cmd/launchgate) >>"$log" 2>&1; then
+		error_line "$log"
+		rm -rf "$tmp" "$log"
+		return 1
+	fi
+	rm -rf "$tmp" "$log"
+}
+
+# time_run DIR LOG CMD... runs CMD in DIR under GNU time and timeout
+# (run_timeout seconds), its output to /dev/null and its errors to LOG,
+# and sets
+# run_wall, run_cpu (user + system), run_kb (peak resident KB) and
+# run_status; run_failure says why there is no measurement, or is empty.
+time_run() {
+	local dir=$1 log=$2 measure user sys
+	shift 2
+	measure=$(mktemp)
+	run_status=0 run_failure=""
+	(cd "$dir" && exec /usr/bin/time -f '%e %U %S %M' -o "$measure" timeout "$run_timeout" "$@") >/dev/null 2>"$log" || run_status=$?
+	if [[ $run_status -eq 124 ]]; then
+		run_failure="timed out after ${run_timeout}s"
+	elif ! read -r run_wall user sys run_kb < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$measure" | tail -n1); then
+		run_failure="no measurement from /usr/bin/time"
+	else
+		run_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+	fi
+	rm -f "$measure"
+}
+
+# median_of prints the median of its arguments.
+median_of() {
+	printf '%s\n' "$@" | median
+}
+
+# two prints the number on stdin to two decimals.
+two() {
+	awk '{ printf "%.2f\n", $1 }'
 }

@@ -6,10 +6,16 @@
 #
 # usage: bench/openapi.sh [--quick] [--help]
 #
+# Runs are interleaved: each round runs every tool once on a document, so
+# a slow spell of a shared machine falls on all tools alike.
+#
 # Environment:
-#   RUNS=5                runs per tool and file (median is reported)
+#   RUNS=5                rounds per file (median is reported)
 #   TOOLS=launchgate,floor,vacuum,spectral
-#                         tools to run; vacuum-auth is also available
+#                         tools to run; vacuum-auth is also available, and
+#                         launchgate-before when BENCH_BEFORE is set
+#   BENCH_BEFORE=REV      a git revision of this checkout to build as
+#                         launchgate-before, for before/after figures
 #   BENCH_SPECS=DIR       folder of *.yaml documents (default ../shared/bench/openapi)
 #   BENCH_WORK=DIR        scratch folder for builds and peer installs
 #                         (default /tmp/launchgate-bench)
@@ -23,6 +29,7 @@ specs_dir=${BENCH_SPECS:-$root/../shared/bench/openapi}
 work=${BENCH_WORK:-/tmp/launchgate-bench}
 runs=${RUNS:-5}
 tools=${TOOLS:-launchgate,floor,vacuum,spectral}
+before=${BENCH_BEFORE:-}
 run_timeout=${BENCH_TIMEOUT:-1800}
 vacuum_version=v0.18.5
 
@@ -75,6 +82,19 @@ setup_launchgate() {
 		return
 	fi
 	version[launchgate]=$("$work/launchgate" version 2>/dev/null | head -n1 || true)
+}
+
+setup_launchgate_before() {
+	local why
+	if [[ -z $before ]]; then
+		unavailable[launchgate-before]="set BENCH_BEFORE to the git revision to build"
+		return
+	fi
+	if ! why=$(build_revision "$before" "$work/launchgate-before" gore2regex); then
+		unavailable[launchgate-before]="building $before failed: $why"
+		return
+	fi
+	version[launchgate-before]="launchgate at $(git -C "$root" rev-parse --short "$before")"
 }
 
 setup_floor() {
@@ -159,14 +179,14 @@ prepare_command() {
 	local tool=$1 file=$2
 	cmd_dir=$work
 	case $tool in
-	launchgate)
+	launchgate | launchgate-before)
 		# The OpenAPI check alone, as the peers lint the document alone,
 		# in a folder holding only this document.
 		local tree
 		tree=$work/tree/$(basename "$file" .yaml)
 		mkdir -p "$tree"
 		[[ -f $tree/$(basename "$file") ]] || cp "$file" "$tree/"
-		cmd=("$work/launchgate" scan --checks openapi --spec "$tree/$(basename "$file")" --format sarif --output /dev/null --fail-on never "$tree")
+		cmd=("$work/$tool" scan --checks openapi --spec "$tree/$(basename "$file")" --format sarif --output /dev/null --fail-on never "$tree")
 		;;
 	floor) cmd=("$work/kinfloor" "$file") ;;
 	vacuum) cmd=("$work/vacuum/vacuum" lint -r "$work/vacuum/owasp.yaml" -b -q "$file") ;;
@@ -180,7 +200,7 @@ prepare_command() {
 accept_status() {
 	local tool=$1 status=$2
 	case $tool in
-	launchgate | floor) [[ $status -eq 0 ]] ;;
+	launchgate* | floor) [[ $status -eq 0 ]] ;;
 	*) [[ $status -eq 0 || $status -eq 1 ]] ;;
 	esac
 }
@@ -189,9 +209,10 @@ IFS=, read -r -a tool_list <<<"$tools"
 for tool in "${tool_list[@]}"; do
 	case $tool in
 	launchgate | floor | vacuum | spectral) "setup_$tool" ;;
+	launchgate-before) setup_launchgate_before ;;
 	vacuum-auth) setup_vacuum_auth ;;
 	*)
-		echo "openapi.sh: unknown tool '$tool' in TOOLS (launchgate, floor, vacuum, vacuum-auth, spectral)" >&2
+		echo "openapi.sh: unknown tool '$tool' in TOOLS (launchgate, launchgate-before, floor, vacuum, vacuum-auth, spectral)" >&2
 		exit 2
 		;;
 	esac
@@ -200,7 +221,7 @@ done
 echo "# OpenAPI scan benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), $runs run(s) each"
 print_tools
 echo
-fmt='%-12s %-34s %9s %9s %8s %8s %9s  %s\n'
+fmt='%-17s %-34s %9s %9s %8s %8s %9s  %s\n'
 # shellcheck disable=SC2059 # the format is a constant
 printf "$fmt" tool file wall_s cpu_s peak_MB x_floor x_floor_cpu note
 
@@ -213,43 +234,37 @@ for file in "${specs[@]}"; do
 	for tool in "${tool_list[@]}"; do
 		if [[ $tool == floor ]]; then ordered=(floor "${ordered[@]}"); else ordered+=("$tool"); fi
 	done
+	declare -A times=() cpus=() rss=() failed=()
+	for ((i = 1; i <= runs; i++)); do
+		for tool in "${ordered[@]}"; do
+			[[ -z ${unavailable[$tool]:-} && -z ${failed[$tool]:-} ]] || continue
+			prepare_command "$tool" "$file"
+			log=$work/logs/$tool-$name.log
+			time_run "$cmd_dir" "$log" "${cmd[@]}"
+			if [[ -n $run_failure ]]; then
+				failed[$tool]=$run_failure
+			elif ! accept_status "$tool" "$run_status"; then
+				failed[$tool]="exit $run_status: $(first_line "$log") (see $log)"
+			else
+				times[$tool]+="$run_wall " cpus[$tool]+="$run_cpu " rss[$tool]+="$run_kb "
+			fi
+		done
+	done
 	for tool in "${ordered[@]}"; do
 		if [[ -n ${unavailable[$tool]:-} ]]; then
 			# shellcheck disable=SC2059
 			printf "$fmt" "$tool" "$name" - - - - - "unavailable: ${unavailable[$tool]}"
 			continue
 		fi
-		times=() cpus=() rss=() failure=""
-		for ((i = 1; i <= runs; i++)); do
-			measure=$work/logs/time.txt log=$work/logs/$tool-$name.log
-			status=0
-			prepare_command "$tool" "$file"
-			(cd "$cmd_dir" && /usr/bin/time -f '%e %U %S %M' -o "$measure" timeout "$run_timeout" "${cmd[@]}") \
-				>/dev/null 2>"$log" || status=$?
-			if [[ $status -eq 124 ]]; then
-				failure="timed out after ${run_timeout}s"
-				break
-			fi
-			if ! accept_status "$tool" "$status"; then
-				failure="exit $status: $(first_line "$log") (see $log)"
-				break
-			fi
-			if ! read -r seconds user sys kb < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$measure" | tail -n1); then
-				failure="no measurement from /usr/bin/time in $measure"
-				break
-			fi
-			times+=("$seconds")
-			cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
-			rss+=("$kb")
-		done
-		if [[ -n $failure ]]; then
+		if [[ -n ${failed[$tool]:-} ]]; then
 			# shellcheck disable=SC2059
-			printf "$fmt" "$tool" "$name" - - - - - "failed: $failure"
+			printf "$fmt" "$tool" "$name" - - - - - "failed: ${failed[$tool]}"
 			continue
 		fi
-		med=$(printf '%s\n' "${times[@]}" | median)
-		cpu=$(printf '%s\n' "${cpus[@]}" | median)
-		peak=$(printf '%s\n' "${rss[@]}" | median | awk '{printf "%.0f", $1 / 1024}')
+		# shellcheck disable=SC2086 # the lists are words
+		med=$(median_of ${times[$tool]} | two) cpu=$(median_of ${cpus[$tool]} | two)
+		# shellcheck disable=SC2086
+		peak=$(median_of ${rss[$tool]} | awk '{printf "%.0f", $1 / 1024}')
 		if [[ $tool == floor ]]; then
 			floor_seconds[$name]=$med
 			floor_cpu[$name]=$cpu
@@ -258,4 +273,5 @@ for file in "${specs[@]}"; do
 		printf "$fmt" "$tool" "$name" "$med" "$cpu" "$peak" \
 			"$(ratio "$med" "${floor_seconds[$name]:-}")" "$(ratio "$cpu" "${floor_cpu[$name]:-}")" ""
 	done
+	unset times cpus rss failed
 done

@@ -17,9 +17,8 @@
 #   gomod  real Go module sources nobody generated: whole module folders
 #          copied from the module cache (go env GOMODCACHE), in path order,
 #          until GOMOD_SIZE, committed as one git commit:
-#          gitleaks dir DIR vs launchgate scan DIR --checks secrets
-#   gomod-git  the same repository: gitleaks git DIR
-#          vs launchgate scan DIR --checks secrets
+#          gitleaks dir DIR vs launchgate scan DIR
+#   gomod-git  the same repository: gitleaks git DIR vs launchgate scan DIR
 #   (gomod and gomod-git are not in the default SETS; they plant nothing,
 #   so their recall is -.)
 #
@@ -27,9 +26,19 @@
 # base, 50 MB gomod).
 #
 # Environment:
-#   RUNS=5                runs per tool and data set (median is reported)
+#   RUNS=5                rounds per data set (median is reported); each
+#                         round runs every tool once, so a slow spell of a
+#                         shared machine falls on all tools alike
 #   TOOLS=gitleaks,launchgate,launchgate-re2
-#                         launchgate-re2 is launchgate built with -tags gore2regex
+#                         launchgate-re2 is launchgate built with -tags
+#                         gore2regex, as releases are; also available:
+#                         launchgate-re2-secrets, the same build with
+#                         --checks secrets (the secret scan alone, where
+#                         the others run the whole gate), and
+#                         launchgate-re2-before, the
+#                         revision BENCH_BEFORE built the same way
+#   BENCH_BEFORE=REV      git revision of this checkout for
+#                         launchgate-re2-before
 #   SETS=tree,build,pr    data sets to run
 #   TREE_SIZE=200MB BUILD_SIZE=200MB PR_SIZE=20MB GOMOD_SIZE=300MB
 #                         data set sizes (PR_SIZE is the base tree; the
@@ -55,6 +64,7 @@ build_size=${BUILD_SIZE:-200MB}
 pr_size=${PR_SIZE:-20MB}
 gomod_size=${GOMOD_SIZE:-300MB}
 seed=${BENCH_SEED:-1}
+before=${BENCH_BEFORE:-}
 run_timeout=${BENCH_TIMEOUT:-1800}
 gitleaks_version=v8.30.1
 
@@ -119,6 +129,29 @@ build_launchgate() {
 
 setup_launchgate() { build_launchgate launchgate; }
 setup_launchgate_re2() { build_launchgate launchgate-re2 gore2regex; }
+
+# setup_launchgate_re2_secrets shares launchgate-re2's build.
+setup_launchgate_re2_secrets() {
+	[[ -n ${version[launchgate-re2]:-}${unavailable[launchgate-re2]:-} ]] || setup_launchgate_re2
+	if [[ -n ${unavailable[launchgate-re2]:-} ]]; then
+		unavailable[launchgate-re2-secrets]=${unavailable[launchgate-re2]}
+	else
+		version[launchgate-re2-secrets]="${version[launchgate-re2]} with --checks secrets"
+	fi
+}
+
+setup_launchgate_re2_before() {
+	local why
+	if [[ -z $before ]]; then
+		unavailable[launchgate-re2-before]="set BENCH_BEFORE to the git revision to build"
+		return
+	fi
+	if ! why=$(build_revision "$before" "$work/launchgate-re2-before" gore2regex); then
+		unavailable[launchgate-re2-before]="building $before failed: $why"
+		return
+	fi
+	version[launchgate-re2-before]="launchgate at $(git -C "$root" rev-parse --short "$before") (-tags gore2regex)"
+}
 
 # setup_gitleaks builds the CLI as its releases are built (see its
 # .goreleaser.yml: -tags gore2regex and the version stamped in), once.
@@ -248,23 +281,32 @@ prepare_command() {
 		cmd=("$work/bin/gitleaks" git "$dir" --no-banner --report-format json --report-path "$report" --exit-code 0)
 		;;
 	launchgate*:gomod | launchgate*:gomod-git)
-		cmd=("$work/$tool" scan "$dir" --checks secrets --format json --output "$report" --fail-on never)
+		cmd=("$work/$(binary "$tool")" scan "$dir" --format json --output "$report" --fail-on never)
 		;;
 	gitleaks:pr)
 		cmd_dir=$dir
 		cmd=("$work/bin/gitleaks" git "$dir" --log-opts=base..head --no-banner --report-format json --report-path "$report" --exit-code 0)
 		;;
 	launchgate*:tree)
-		cmd=("$work/$tool" scan "$dir" --format json --output "$report" --fail-on never)
+		cmd=("$work/$(binary "$tool")" scan "$dir" --format json --output "$report" --fail-on never)
 		;;
 	launchgate*:build)
-		cmd=("$work/$tool" scan "${checkout[build]}" --artifacts "$dir" --format json --output "$report" --fail-on never)
+		cmd=("$work/$(binary "$tool")" scan "${checkout[build]}" --artifacts "$dir" --format json --output "$report" --fail-on never)
 		;;
 	launchgate*:pr)
 		cmd_dir=$dir
-		cmd=("$work/$tool" scan "$dir" --diff base..head --format json --output "$report" --fail-on never)
+		cmd=("$work/$(binary "$tool")" scan "$dir" --diff base..head --format json --output "$report" --fail-on never)
 		;;
 	esac
+	if [[ $tool == *-secrets ]]; then
+		cmd+=(--checks secrets)
+	fi
+}
+
+# binary is the file a launchgate tool runs: the -secrets tools run the
+# build they are named after.
+binary() {
+	echo "${1%-secrets}"
 }
 
 IFS=, read -r -a tool_list <<<"$tools"
@@ -273,8 +315,10 @@ for tool in "${tool_list[@]}"; do
 	case $tool in
 	gitleaks | launchgate) "setup_$tool" ;;
 	launchgate-re2) setup_launchgate_re2 ;;
+	launchgate-re2-secrets) setup_launchgate_re2_secrets ;;
+	launchgate-re2-before) setup_launchgate_re2_before ;;
 	*)
-		echo "secrets.sh: unknown tool '$tool' in TOOLS (gitleaks, launchgate, launchgate-re2)" >&2
+		echo "secrets.sh: unknown tool '$tool' in TOOLS (gitleaks, launchgate, launchgate-re2, launchgate-re2-secrets, launchgate-re2-before)" >&2
 		exit 2
 		;;
 	esac
@@ -302,7 +346,7 @@ for set in "${set_list[@]}"; do
 	echo "#   $set: $(cat "${checkout[$set]}.summary")"
 done
 echo
-fmt='%-15s %-9s %8s %8s %8s %6s %6s %6s %8s %7s  %s\n'
+fmt='%-22s %-9s %8s %8s %8s %6s %6s %6s %8s %7s  %s\n'
 # shellcheck disable=SC2059 # the format is a constant
 printf "$fmt" tool input wall_s cpu_s peak_MB x_gl x_gl_cpu x_gl_mem findings recall note
 
@@ -314,44 +358,38 @@ for tool in "${tool_list[@]}"; do
 	if [[ $tool == gitleaks ]]; then ordered=(gitleaks "${ordered[@]}"); else ordered+=("$tool"); fi
 done
 for set in "${set_list[@]}"; do
+	declare -A times=() cpus=() rss=() failed=()
+	for ((i = 1; i <= runs; i++)); do
+		for tool in "${ordered[@]}"; do
+			[[ -z ${unavailable[$tool]:-} && -z ${failed[$tool]:-} ]] || continue
+			prepare_command "$tool" "$set"
+			rm -f "$report"
+			log=$work/logs/$tool-$set.log
+			time_run "$cmd_dir" "$log" "${cmd[@]}"
+			if [[ -n $run_failure ]]; then
+				failed[$tool]=$run_failure
+			elif [[ $run_status -ne 0 ]]; then
+				failed[$tool]="exit $run_status: $(first_line "$log") (see $log)"
+			else
+				times[$tool]+="$run_wall " cpus[$tool]+="$run_cpu " rss[$tool]+="$run_kb "
+			fi
+		done
+	done
 	for tool in "${ordered[@]}"; do
 		if [[ -n ${unavailable[$tool]:-} ]]; then
 			# shellcheck disable=SC2059
 			printf "$fmt" "$tool" "$set" - - - - - - - - "unavailable"
 			continue
 		fi
-		times=() cpus=() rss=() failure=""
-		for ((i = 1; i <= runs; i++)); do
-			measure=$work/logs/time.txt log=$work/logs/$tool-$set.log
-			status=0
-			prepare_command "$tool" "$set"
-			rm -f "$report"
-			(cd "$cmd_dir" && /usr/bin/time -f '%e %U %S %M' -o "$measure" timeout "$run_timeout" "${cmd[@]}") \
-				>/dev/null 2>"$log" || status=$?
-			if [[ $status -eq 124 ]]; then
-				failure="timed out after ${run_timeout}s"
-				break
-			fi
-			if [[ $status -ne 0 ]]; then
-				failure="exit $status: $(first_line "$log") (see $log)"
-				break
-			fi
-			if ! read -r seconds user sys kb < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$measure" | tail -n1); then
-				failure="no measurement from /usr/bin/time in $measure"
-				break
-			fi
-			times+=("$seconds")
-			cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
-			rss+=("$kb")
-		done
-		if [[ -n $failure ]]; then
+		if [[ -n ${failed[$tool]:-} ]]; then
 			# shellcheck disable=SC2059
-			printf "$fmt" "$tool" "$set" - - - - - - - - "failed: $failure"
+			printf "$fmt" "$tool" "$set" - - - - - - - - "failed: ${failed[$tool]}"
 			continue
 		fi
-		med=$(printf '%s\n' "${times[@]}" | median)
-		cpu=$(printf '%s\n' "${cpus[@]}" | median)
-		kb=$(printf '%s\n' "${rss[@]}" | median)
+		prepare_command "$tool" "$set"
+		log=$work/logs/$tool-$set.log
+		# shellcheck disable=SC2086 # the lists are words
+		med=$(median_of ${times[$tool]} | two) cpu=$(median_of ${cpus[$tool]} | two) kb=$(median_of ${rss[$tool]})
 		peak=$(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }')
 		if [[ $tool == gitleaks ]]; then
 			gl_seconds[$set]=$med gl_cpu[$set]=$cpu gl_rss[$set]=$kb
@@ -385,4 +423,5 @@ for set in "${set_list[@]}"; do
 			"$(ratio "$med" "${gl_seconds[$set]:-}")" "$(ratio "$cpu" "${gl_cpu[$set]:-}")" \
 			"$(ratio "$kb" "${gl_rss[$set]:-}")" "$findings" "$recall" "$note"
 	done
+	unset times cpus rss failed
 done
