@@ -135,11 +135,14 @@ func readLines(root *os.Root, file string, want map[int]bool) (map[int]string, e
 	if st.Size() > MaxInlineFileSize {
 		return nil, fmt.Errorf("%s is larger than %d bytes", file, MaxInlineFileSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxInlineFileSize+1))
-	if err != nil {
+	// One buffer of the file's size, and a byte more to see it grow,
+	// rather than one grown by doubling.
+	data := make([]byte, st.Size()+1)
+	n, err := io.ReadFull(fh, data)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return nil, err
 	}
-	if len(data) > MaxInlineFileSize {
+	if data = data[:n]; len(data) > MaxInlineFileSize {
 		return nil, errors.New("file grew past the size limit while read")
 	}
 	last := 0
