@@ -103,15 +103,8 @@ func literalSet(re *syntax.Regexp) ([]string, bool) {
 		flush()
 		return best, best != nil
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			set, ok := literalSet(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, set...)
-		}
-		if out = minimal(out); len(out) > maxLiterals {
+		out, ok := union(re.Sub, literalSet)
+		if out = minimal(out); !ok || len(out) > maxLiterals {
 			return nil, false
 		}
 		return out, true
@@ -172,18 +165,25 @@ func exactSet(re *syntax.Regexp) ([]string, bool) {
 		}
 		return dedupe(run), true
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			set, ok := exactSet(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, set...)
-		}
+		out, ok := union(re.Sub, exactSet)
 		out = dedupe(out)
-		return out, len(out) <= maxLiterals
+		return out, ok && len(out) <= maxLiterals
 	}
 	return nil, false
+}
+
+// union returns the sets of each of subs together, and false when one of
+// them has none.
+func union(subs []*syntax.Regexp, set func(*syntax.Regexp) ([]string, bool)) ([]string, bool) {
+	var out []string
+	for _, sub := range subs {
+		s, ok := set(sub)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s...)
+	}
+	return out, true
 }
 
 // product returns every string of a followed by one of b, or nil when
