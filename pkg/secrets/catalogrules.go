@@ -115,11 +115,21 @@ func (e *Engine) Examples(id string) []catalog.Example {
 	return e.examples(r)
 }
 
+// expression is the text of r's expression, or "" for a rule on file
+// names alone: gitleaks' rules keep theirs in e.patterns.
+func (e *Engine) expression(r config.Rule) string {
+	if r.Regex != nil {
+		return r.Regex.String()
+	}
+	return e.patterns[r.RuleID]
+}
+
 // examples generates a text the rule fires on and one it stays quiet on, and
 // keeps only those the engine confirms.
 func (e *Engine) examples(r config.Rule) []catalog.Example {
 	ctx := context.Background()
 	id := "secret/" + r.RuleID
+	expr := e.expression(r)
 	fires := func(path, input string) (Secret, bool) {
 		found, err := e.Scan(ctx, Fragment{Path: path, Content: input, StartLine: 1})
 		if err != nil {
@@ -144,8 +154,8 @@ func (e *Engine) examples(r config.Rule) []catalog.Example {
 		// A rule on file names reads no content, but an empty file holds
 		// no key: the file is a stand-in.
 		input := pathOnlyStandIn
-		if r.Regex != nil {
-			in, ok := sample(r.Regex.String(), seed)
+		if expr != "" {
+			in, ok := sample(expr, seed)
 			if !ok {
 				continue
 			}
@@ -159,7 +169,7 @@ func (e *Engine) examples(r config.Rule) []catalog.Example {
 		// The quiet case: the same text with a placeholder where the value
 		// was, or, for a rule on file names, another file name.
 		quiet, quietPath := input, examplePath
-		if r.Regex != nil {
+		if expr != "" {
 			quiet = input[:s.Column-1] + strings.Repeat("x", s.EndColumn-s.Column) + input[s.EndColumn-1:]
 			quietPath = path
 		}

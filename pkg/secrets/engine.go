@@ -39,7 +39,10 @@ type Options struct {
 // Engine finds secrets in fragments. Build one per process with New; Scan
 // is safe for concurrent use.
 type Engine struct {
-	cfg          config.Config
+	cfg config.Config
+	// patterns are gitleaks' rule expressions by rule ID, which cfg's
+	// rules do not hold: the matcher compiles each on first use.
+	patterns     map[string]string
 	matcher      *matcher
 	allowValues  []*regexp.Regexp
 	reportPublic bool
@@ -52,11 +55,11 @@ func New(opts Options) (*Engine, error) {
 	// its trace events carry secret values. launchgate logs with slog only.
 	zerolog.SetGlobalLevel(zerolog.Disabled)
 
-	cfg, err := buildConfig(opts)
+	cfg, patterns, err := buildConfig(opts)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, reportPublic: opts.ReportPublic, now: opts.Now}
+	e := &Engine{cfg: cfg, patterns: patterns, reportPublic: opts.ReportPublic, now: opts.Now}
 	if e.now == nil {
 		e.now = time.Now
 	}
@@ -71,7 +74,7 @@ func New(opts Options) (*Engine, error) {
 	// "gitleaks:allow" is looked for once per fragment in Scan rather
 	// than in the whole line of every match, which on a minified bundle is
 	// quadratic.
-	e.matcher = newMatcher(&e.cfg)
+	e.matcher = newMatcher(&e.cfg, e.patterns)
 	return e, nil
 }
 

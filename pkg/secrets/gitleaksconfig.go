@@ -19,15 +19,22 @@ const lockFiles = `(?:^|[/!])(?:[^/!]*\.lock|package-lock\.json|npm-shrinkwrap\.
 // buildConfig assembles the gitleaks configuration: gitleaks' embedded
 // default rules and allowlists, then our rules and allowlists merged in.
 // It never uses "[extend] useDefault" (see the package doc).
-func buildConfig(opts Options) (config.Config, error) {
+// gitleaks' rule expressions come back apart, by rule ID, to be compiled
+// on first use (see deferPatterns); the configuration's rules hold none.
+func buildConfig(opts Options) (config.Config, map[string]string, error) {
 	vc, err := defaultViperConfig()
 	if err != nil {
-		return config.Config{}, err
+		return config.Config{}, nil, err
+	}
+	patterns, err := deferPatterns(&vc)
+	if err != nil {
+		return config.Config{}, nil, err
 	}
 	cfg, err := vc.Translate()
 	if err != nil {
-		return config.Config{}, fmt.Errorf("reading gitleaks' default rules: %w", err)
+		return config.Config{}, nil, fmt.Errorf("reading gitleaks' default rules: %w", err)
 	}
+	takePatterns(&cfg, patterns)
 
 	// Keys their providers issue for browsers are not findings.
 	for id := range publicRules {
@@ -37,10 +44,10 @@ func buildConfig(opts Options) (config.Config, error) {
 
 	for _, r := range ownRules() {
 		if _, dup := cfg.Rules[r.RuleID]; dup {
-			return config.Config{}, fmt.Errorf("rule %s is defined by gitleaks and by launchgate", r.RuleID)
+			return config.Config{}, nil, fmt.Errorf("rule %s is defined by gitleaks and by launchgate", r.RuleID)
 		}
 		if err := r.Validate(); err != nil {
-			return config.Config{}, fmt.Errorf("rule %s: %w", r.RuleID, err)
+			return config.Config{}, nil, fmt.Errorf("rule %s: %w", r.RuleID, err)
 		}
 		cfg.Rules[r.RuleID] = r
 		cfg.OrderedRules = append(cfg.OrderedRules, r.RuleID)
@@ -55,7 +62,7 @@ func buildConfig(opts Options) (config.Config, error) {
 				(opts.ScanLockFiles && strings.Contains(pattern, "lock"))
 		}
 		if err := dropAllowedPaths(&cfg, drop); err != nil {
-			return config.Config{}, err
+			return config.Config{}, nil, err
 		}
 	}
 	var paths []string
@@ -64,22 +71,22 @@ func buildConfig(opts Options) (config.Config, error) {
 	}
 	for _, p := range opts.AllowPaths {
 		if _, err := stdregexp.Compile(p); err != nil {
-			return config.Config{}, fmt.Errorf("secret allowlist path %q: %w", p, err)
+			return config.Config{}, nil, fmt.Errorf("secret allowlist path %q: %w", p, err)
 		}
 		paths = append(paths, p)
 	}
 	if len(paths) == 0 {
-		return cfg, nil
+		return cfg, patterns, nil
 	}
 	allow := &config.Allowlist{Description: "launchgate paths"}
 	for _, p := range paths {
 		allow.Paths = append(allow.Paths, glregexp.MustCompile(p))
 	}
 	if err := allow.Validate(); err != nil {
-		return config.Config{}, fmt.Errorf("secret allowlist: %w", err)
+		return config.Config{}, nil, fmt.Errorf("secret allowlist: %w", err)
 	}
 	cfg.Allowlists = append(cfg.Allowlists, allow)
-	return cfg, nil
+	return cfg, patterns, nil
 }
 
 // dropAllowedPaths takes the path patterns drop picks (node_modules,

@@ -2,7 +2,11 @@ package secrets
 
 import (
 	"context"
+	"maps"
 	"strings"
+
+	"github.com/zricethezav/gitleaks/v8/config"
+	glregexp "github.com/zricethezav/gitleaks/v8/regexp"
 
 	"github.com/zricethezav/gitleaks/v8/detect"
 	"github.com/zricethezav/gitleaks/v8/report"
@@ -11,10 +15,24 @@ import (
 // reference is gitleaks' own detector with the engine's configuration,
 // set as the engine uses it: the reference the matcher is held to.
 func reference(e *Engine) *detect.Detector {
-	d := detect.NewDetector(e.cfg)
+	d := detect.NewDetector(compiledConfig(e))
 	d.MaxDecodeDepth = 0
 	d.IgnoreGitleaksAllow = true
 	return d
+}
+
+// compiledConfig is e's configuration with every rule's expression
+// compiled in, as gitleaks' detector reads it.
+func compiledConfig(e *Engine) config.Config {
+	cfg := e.cfg
+	cfg.Rules = maps.Clone(e.cfg.Rules)
+	for id, p := range e.patterns {
+		if r, ok := cfg.Rules[id]; ok {
+			r.Regex = glregexp.MustCompile(p)
+			cfg.Rules[id] = r
+		}
+	}
+	return cfg
 }
 
 // gitleaksCandidates runs d over view.

@@ -43,6 +43,9 @@ type matcher struct {
 // matchRule is one rule with what the matcher derived from it.
 type matchRule struct {
 	*config.Rule
+	// regex is the rule's expression, compiled on first use; nil for a
+	// rule on file names alone. Rule.Regex is not used.
+	regex *deferredRegex
 	// reach bounds how far a match extends on either side of a keyword
 	// occurrence inside it, in bytes; it is unbounded when matches have no
 	// length bound or need not hold a keyword.
@@ -58,8 +61,10 @@ type matchRule struct {
 // replaced by one run over all of it: each run has a fixed cost.
 const wholeRegion = 0.5
 
-// newMatcher prepares cfg's rules. cfg must not change afterwards.
-func newMatcher(cfg *config.Config) *matcher {
+// newMatcher prepares cfg's rules, whose expressions are their Regex or,
+// for gitleaks' rules, in patterns by rule ID. cfg must not change
+// afterwards.
+func newMatcher(cfg *config.Config, patterns map[string]string) *matcher {
 	m := &matcher{cfg: cfg, stopWord: stopWordAllows}
 	globalLine := anyLineTarget(cfg.Allowlists)
 	index := map[string]int{}
@@ -69,11 +74,12 @@ func newMatcher(cfg *config.Config) *matcher {
 		if !ok {
 			continue
 		}
-		mr := &matchRule{Rule: &r, reach: unbounded, lineAllow: globalLine || anyLineTarget(r.Allowlists)}
-		if r.Regex != nil {
-			mr.needs = requiredLiterals(r.Regex.String())
-			if holdsKeyword(r.Regex.String(), lowered(r.Keywords)) {
-				mr.reach = ruleReach(r.Regex.String())
+		mr := &matchRule{Rule: &r, regex: regexOf(&r, patterns), reach: unbounded, lineAllow: globalLine || anyLineTarget(r.Allowlists)}
+		if mr.regex != nil {
+			p := mr.regex.pattern
+			mr.needs = requiredLiterals(p)
+			if holdsKeyword(p, lowered(r.Keywords)) {
+				mr.reach = ruleReach(p)
 			}
 		}
 		m.rules = append(m.rules, mr)
@@ -179,11 +185,11 @@ func (m *matcher) runRule(r *matchRule, path, view string, hits []hit) []*candid
 		if !r.Path.MatchString(path) {
 			return nil
 		}
-		if r.Regex == nil {
+		if r.regex == nil {
 			return []*candidate{{rule: r.RuleID, pathOnly: true}}
 		}
 	}
-	if r.Regex == nil {
+	if r.regex == nil {
 		return nil
 	}
 	var out []*candidate
@@ -213,7 +219,7 @@ func matchSpans(r *matchRule, view string, hits []hit) []span {
 		var out []span
 		touched := false
 		for _, g := range regions {
-			for _, ix := range r.Regex.FindAllStringIndex(view[g.start:g.end], -1) {
+			for _, ix := range r.regex.get().FindAllStringIndex(view[g.start:g.end], -1) {
 				sp := span{g.start + ix[0], g.start + ix[1]}
 				// A match at a region's edge may be cut short or see a
 				// word boundary the view does not have: look wider.
@@ -231,7 +237,7 @@ func matchSpans(r *matchRule, view string, hits []hit) []span {
 
 func wholeMatches(r *matchRule, view string) []span {
 	var out []span
-	for _, ix := range r.Regex.FindAllStringIndex(view, -1) {
+	for _, ix := range r.regex.get().FindAllStringIndex(view, -1) {
 		out = append(out, span{ix[0], ix[1]})
 	}
 	return out

@@ -20,11 +20,12 @@ func ruleSamples(t testing.TB, e *Engine, perRule int) map[string][]string {
 	out := map[string][]string{}
 	for _, id := range e.cfg.OrderedRules {
 		r := e.cfg.Rules[id]
-		if r.Regex == nil {
+		expr := e.expression(r)
+		if expr == "" {
 			continue
 		}
 		for seed := uint64(1); len(out[id]) < perRule && seed <= uint64(4*perRule); seed++ {
-			if s, ok := sample(r.Regex.String(), seed); ok {
+			if s, ok := sample(expr, seed); ok {
 				out[id] = append(out[id], withKeyword(s, r.Keywords))
 			}
 		}
@@ -71,7 +72,7 @@ func agree(t *testing.T, e *Engine, strict *matcher, d *detect.Detector, name, p
 // strictMatcher returns a matcher of e's rules that judges stop words as
 // gitleaks does.
 func strictMatcher(e *Engine) *matcher {
-	m := newMatcher(&e.cfg)
+	m := newMatcher(&e.cfg, e.patterns)
 	m.stopWord = gitleaksStopWord
 	return m
 }

@@ -16,7 +16,7 @@ func (m *matcher) judgeMatch(r *matchRule, path, view string, sp span) (*candida
 	match := strings.Trim(raw, "\n")
 	mstart := sp.start + strings.Index(raw, match)
 	secret, off := match, 0
-	if groups := r.Regex.FindStringSubmatchIndex(match); len(groups) >= 4 {
+	if groups := r.regex.get().FindStringSubmatchIndex(match); len(groups) >= 4 {
 		switch {
 		case r.SecretGroup > 0:
 			if 2*r.SecretGroup+1 >= len(groups) {
