@@ -38,7 +38,7 @@ type lineRule struct {
 	// line be skipped without running the expression.
 	literals [][]byte
 	// index finds the literals in a file, and litIDs are theirs in it
-	// (see indexLiterals); index is nil until the rule is indexed.
+	// (see indexLiterals); index is nil when literals is.
 	index  *litIndex
 	litIDs []int
 }
@@ -95,6 +95,9 @@ func compileRule(r *catalog.Rule) (*lineRule, error) {
 	for _, l := range lits {
 		lr.literals = append(lr.literals, []byte(l))
 	}
+	// A rule compiled alone has an index of its own; compileCategories
+	// indexes a set's rules together.
+	indexLiterals([]*lineRule{lr})
 	return lr, nil
 }
 

@@ -78,10 +78,7 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 	occ := map[*litIndex][][]int{}
 	for _, r := range rules {
 		var c *cursor
-		if r.literals != nil && prefilter {
-			if r.index == nil {
-				indexLiterals([]*lineRule{r})
-			}
+		if r.literals != nil && r.index != nil && prefilter {
 			at, ok := occ[r.index]
 			if !ok {
 				at = r.index.find(lower)
