@@ -65,7 +65,7 @@ const minMarkerTail = 8
 // and its random part are one run of the value class (markers are made of
 // it, TestMarkersAreValueRuns), and the marker itself occurs.
 func (p *prefilter) marker() bool {
-	if p.valueRun < shortestMarker()+minMarkerTail {
+	if p.valueRun < shortestMarker+minMarkerTail {
 		return false
 	}
 	for _, m := range markers {
@@ -76,8 +76,11 @@ func (p *prefilter) marker() bool {
 	return false
 }
 
-// shortestMarker is the length of the shortest marker markerRE looks for.
-func shortestMarker() int {
+// shortestMarker is the length of the shortest marker markerRE looks
+// for, worked out once like the expressions.
+var shortestMarker = shortestMarkerLen()
+
+func shortestMarkerLen() int {
 	n := 0
 	for _, m := range markers {
 		if m[0] != '-' && (n == 0 || len(m) < n) {

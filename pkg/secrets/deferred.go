@@ -65,9 +65,7 @@ type deferredRegex struct {
 // deferred pattern, else nil (a rule on file names alone).
 func regexOf(r *config.Rule, patterns map[string]string) *deferredRegex {
 	if r.Regex != nil {
-		d := &deferredRegex{pattern: r.Regex.String(), re: r.Regex}
-		d.once.Do(func() {})
-		return d
+		return &deferredRegex{pattern: r.Regex.String(), re: r.Regex}
 	}
 	if p, ok := patterns[r.RuleID]; ok {
 		return &deferredRegex{pattern: p}
@@ -75,10 +73,14 @@ func regexOf(r *config.Rule, patterns map[string]string) *deferredRegex {
 	return nil
 }
 
-// get compiles the expression the first time it is asked for. gitleaks'
-// patterns are checked against Go's parser when deferred and compile in
-// RE2, so it does not fail.
+// get compiles the expression the first time it is asked for, unless it
+// came compiled. gitleaks' patterns are checked against Go's parser when
+// deferred and compile in RE2, so it does not fail.
 func (d *deferredRegex) get() *glregexp.Regexp {
-	d.once.Do(func() { d.re = glregexp.MustCompile(d.pattern) })
+	d.once.Do(func() {
+		if d.re == nil {
+			d.re = glregexp.MustCompile(d.pattern)
+		}
+	})
 	return d.re
 }

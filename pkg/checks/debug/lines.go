@@ -36,13 +36,14 @@ type span struct {
 // from where its literals occur in the file (see litIndex).
 type cursor struct {
 	at       [][]int // per literal of the rule: its start offsets, ascending
+	end      int     // the file's length
 	lastLine int     // the last line found to hold a literal
 }
 
-// newCursor returns the cursor of r over a file whose literal occurrences,
-// by literal id of r's index, are occ.
-func newCursor(r *lineRule, occ [][]int) *cursor {
-	c := &cursor{at: make([][]int, len(r.litIDs))}
+// newCursor returns the cursor of r over a file of size bytes whose
+// literal occurrences, by literal id of r's index, are occ.
+func newCursor(r *lineRule, occ [][]int, size int) *cursor {
+	c := &cursor{at: make([][]int, len(r.litIDs)), end: size}
 	for i, id := range r.litIDs {
 		c.at[i] = occ[id]
 	}
@@ -50,9 +51,10 @@ func newCursor(r *lineRule, occ [][]int) *cursor {
 }
 
 // first returns the offset of the first literal occurrence at or after
-// from, or end when there is none. Calls come with from never decreasing.
-func (c *cursor) first(from, end int) int {
-	m := end
+// from, or the file's length when there is none. Calls come with from
+// never decreasing.
+func (c *cursor) first(from int) int {
+	m := c.end
 	for i, at := range c.at {
 		k := 0
 		for k < len(at) && at[k] < from {
@@ -86,7 +88,7 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 			}
 			// Literals hold no line break, so one that occurs in the file
 			// lies within a line.
-			if c = newCursor(r, at); c.first(0, len(lower)) == len(lower) {
+			if c = newCursor(r, at, len(lower)); c.first(0) == len(lower) {
 				continue
 			}
 		}
@@ -116,7 +118,7 @@ func scanLines(data []byte, rules []*lineRule, report func(hit)) {
 		for i, r := range active {
 			context := prev[max(0, len(prev)-(r.window-1)):]
 			if c := cursors[i]; c != nil {
-				if c.first(lineStart, len(lower)) < end {
+				if c.first(lineStart) < end {
 					c.lastLine = n
 				} else if len(context) == 0 || c.lastLine < context[0].line {
 					continue

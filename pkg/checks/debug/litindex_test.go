@@ -25,18 +25,18 @@ func TestLitIndexFindsOverlaps(t *testing.T) {
 		{a, [][]int{{0}, {2, 9}}},
 		{b, [][]int{{2, 9}, {3}}},
 	} {
-		c := newCursor(tt.r, occ)
+		c := newCursor(tt.r, occ, len(lower))
 		if !slices.EqualFunc(c.at, tt.want, slices.Equal[[]int]) {
 			t.Errorf("occurrences %v, want %v", c.at, tt.want)
 		}
 	}
-	c := newCursor(a, occ)
+	c := newCursor(a, occ, len(lower))
 	for _, tt := range []struct{ from, want int }{{0, 0}, {1, 2}, {3, 9}, {10, len(lower)}} {
-		if got := c.first(tt.from, len(lower)); got != tt.want {
+		if got := c.first(tt.from); got != tt.want {
 			t.Errorf("first(%d) = %d, want %d", tt.from, got, tt.want)
 		}
 	}
-	if got := newCursor(b, x.find([]byte("nothing here"))).first(0, 12); got != 12 {
+	if got := newCursor(b, x.find([]byte("nothing here")), 12).first(0); got != 12 {
 		t.Errorf("first in a file without the literals = %d, want its end", got)
 	}
 }
